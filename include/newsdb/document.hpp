@@ -1,0 +1,49 @@
+// Reading inputs into typed articles: frontmatter files and JSON / NDJSON record files.
+//
+// Pure functions of their bytes (no I/O, thread-safe, callable from any number of workers). They
+// never throw and never crash on any input: every problem becomes a Diagnostic that points at the
+// file's line and column and names the field (DESIGN.md, "Bad input"). Resource use is bounded by
+// ParseLimits; exceeding one is a diagnostic that says which limit and its value.
+#pragma once
+
+#include <cstddef>
+#include <newsdb/article.hpp>
+#include <newsdb/diagnostic.hpp>
+#include <string_view>
+#include <vector>
+
+namespace newsdb {
+
+struct ParseLimits {
+  std::size_t max_document_bytes = 16u << 20;  // a whole file (or one NDJSON line)
+  int max_depth = 64;                          // YAML/JSON nesting
+  std::size_t max_alias_expansion = 10'000;    // nodes that aliases may expand to, per document
+};
+
+enum class InputFormat {
+  kFrontmatter,  // --- YAML --- body
+  kJson,         // one record object, or an array of record objects
+  kNdjson,       // one record object per line
+};
+
+// Chooses the format from a path's extension: .json -> kJson, .ndjson/.jsonl -> kNdjson, anything
+// else -> kFrontmatter.
+InputFormat input_format_for_path(std::string_view path);
+
+enum class InputStatus {
+  kArticles,      // every record parsed (articles may still be empty for an empty JSON array)
+  kNotAnArticle,  // a frontmatter file without a leading `---` fence: skipped, not failed
+  kFailed,        // at least one diagnostic of severity error; good records are still returned
+};
+
+struct ParsedInput {
+  InputStatus status = InputStatus::kArticles;
+  std::vector<Article> articles;         // in input order; each with canonical_url set
+  std::vector<Diagnostic> diagnostics;   // errors and warnings, in input order
+};
+
+// Parses one input's bytes. `path` is used only in diagnostics.
+ParsedInput parse_input(std::string_view bytes, std::string_view path, InputFormat format,
+                        const ParseLimits& limits = {});
+
+}  // namespace newsdb

@@ -1,0 +1,16 @@
+// The article's identity: its canonical URL (DESIGN.md, "Typed record rules").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace newsdb {
+
+// Canonical form of an absolute http(s) URL: scheme and host lower-cased, the scheme's default
+// port dropped, the fragment dropped, tracking parameters (utm_*, fbclid, gclid, ...) removed from
+// the query while the order of the others is kept, an empty path written as "/". Returns nullopt
+// when `url` is not an absolute URL with a scheme and a host.
+std::optional<std::string> canonical_url(std::string_view url);
+
+}  // namespace newsdb

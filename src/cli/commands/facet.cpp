@@ -1,0 +1,17 @@
+// STUB: `newsdb topics` is registered but not implemented yet.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands/commands.hpp"
+#include "cli/context.hpp"
+
+namespace newsdb::cli {
+
+void add_facet_commands(CLI::App& app, Context& ctx, int& status) {
+  auto* cmd = app.add_subcommand("topics", "(not implemented yet)");
+  cmd->allow_extras();
+  cmd->callback([&ctx, &status] {
+    status = ctx.report(Error{ErrorKind::kUnsupported, "'topics' is not implemented yet"});
+  });
+}
+
+}  // namespace newsdb::cli

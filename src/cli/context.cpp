@@ -1,0 +1,52 @@
+#include "cli/context.hpp"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <ostream>
+
+namespace newsdb::cli {
+
+Context::Context(std::ostream& out, std::ostream& err)
+    : out_(out),
+      err_(err),
+      stdout_tty_(isatty(STDOUT_FILENO) == 1),
+      stderr_tty_(isatty(STDERR_FILENO) == 1),
+      no_color_(std::getenv("NO_COLOR") != nullptr) {}
+
+int Context::terminal_width() const {
+  if (!stdout_tty_) return 0;
+  winsize ws{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  if (const char* columns = std::getenv("COLUMNS")) {
+    int n = std::atoi(columns);
+    if (n > 0) return n;
+  }
+  return 80;
+}
+
+std::string Context::database_spec() const {
+  if (!global_.db.empty()) return global_.db;
+  if (const char* env = std::getenv("NEWSDB_DB"); env && *env) return env;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+    return std::string(xdg) + "/newsdb/newsdb.sqlite";
+  }
+  const char* home = std::getenv("HOME");
+  return std::string(home && *home ? home : ".") + "/.local/share/newsdb/newsdb.sqlite";
+}
+
+Result<std::unique_ptr<Store>> Context::open_store(OpenMode mode) const {
+  return newsdb::open_store(database_spec(), mode);
+}
+
+int Context::report(const Error& error) const {
+  err_ << "newsdb: error: " << error.message << '\n';
+  return error.kind == ErrorKind::kInvalidInput ? kExitUsage : kExitFailed;
+}
+
+void Context::warn(const std::string& message) const {
+  err_ << "newsdb: warning: " << message << '\n';
+}
+
+}  // namespace newsdb::cli

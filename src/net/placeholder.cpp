@@ -1,0 +1,2 @@
+// Keeps the net library non-empty until feeds land (issue 5).
+namespace newsdb::net {}

@@ -1,0 +1,12 @@
+// The PostgreSQL backend (issue 8).
+#pragma once
+
+#include <memory>
+#include <newsdb/store.hpp>
+
+namespace newsdb::postgres {
+
+// Connects to the postgresql:// URI `uri` and migrates its schema (kReadWrite).
+Result<std::unique_ptr<Store>> open_postgres_store(const std::string& uri, OpenMode mode);
+
+}  // namespace newsdb::postgres

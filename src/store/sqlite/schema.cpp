@@ -1,0 +1,220 @@
+#include "store/sqlite/schema.hpp"
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace newsdb::sqlite {
+namespace {
+
+// Migration 1: the normalised store (DESIGN.md, "Store").
+//
+// Why the shape:
+// - articles.url is the canonical URL, the identity; the last write wins.
+// - published_at is UTC seconds; NULL sorts last in "newest" (DESC) order.
+// - article_topics repeats the article's published_at so that "newest N on topic T" is read from
+//   the (topic_id, published_at) index in order instead of sorting every match; ties on the same
+//   second are broken by url (a small sort over equal keys only).
+// - *_key columns hold the case-folded name that filters compare against (SQLite's lower() is
+//   ASCII only; the writer folds in C++).
+// - articles_fts is an external-content FTS5 table over articles (title, excerpt, body,
+//   topics_text): snippets read the text from articles; the writer feeds it per batch and must
+//   issue the 'delete' command with the old values before changing or removing an article.
+// - extra holds unknown fields as a JSON object (in input order); related.doc holds the whole
+//   related entry as JSON so it round-trips exactly, with its key fields also in columns.
+constexpr std::string_view kMigration1 = R"sql(
+CREATE TABLE providers (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL,
+  domain      TEXT NOT NULL,
+  name_key    TEXT NOT NULL,
+  domain_key  TEXT NOT NULL,
+  UNIQUE (name, domain)
+);
+CREATE INDEX providers_by_name_key ON providers(name_key);
+CREATE INDEX providers_by_domain_key ON providers(domain_key);
+
+CREATE TABLE topics (
+  id        INTEGER PRIMARY KEY,
+  name      TEXT NOT NULL,
+  name_key  TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE articles (
+  id               INTEGER PRIMARY KEY,
+  url              TEXT NOT NULL UNIQUE,
+  title            TEXT NOT NULL,
+  excerpt          TEXT,
+  body             TEXT,
+  published_at     INTEGER,
+  original_url     TEXT,
+  web_url          TEXT,
+  amp_web_url      TEXT,
+  cdn_amp_web_url  TEXT,
+  category         TEXT,
+  category_key     TEXT,
+  type             TEXT,
+  type_key         TEXT,
+  quality          INTEGER,
+  heat             INTEGER,
+  published        INTEGER,
+  provider_id      INTEGER REFERENCES providers(id),
+  provider_extra   TEXT,
+  secured          TEXT,
+  topics_text      TEXT NOT NULL DEFAULT '',
+  extra            TEXT,
+  content_hash     TEXT NOT NULL,
+  source_path      TEXT,
+  first_seen_at    INTEGER NOT NULL,
+  updated_at       INTEGER NOT NULL
+);
+CREATE INDEX articles_by_published ON articles(published_at);
+CREATE INDEX articles_by_provider ON articles(provider_id, published_at);
+CREATE INDEX articles_by_category ON articles(category_key, published_at);
+CREATE INDEX articles_by_heat ON articles(heat);
+CREATE INDEX articles_by_quality ON articles(quality);
+
+CREATE TABLE article_topics (
+  article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  topic_id      INTEGER NOT NULL REFERENCES topics(id),
+  position      INTEGER NOT NULL,
+  published_at  INTEGER,
+  PRIMARY KEY (article_id, topic_id)
+) WITHOUT ROWID;
+CREATE INDEX article_topics_by_topic ON article_topics(topic_id, published_at);
+
+CREATE TABLE images (
+  article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL,
+  url         TEXT NOT NULL,
+  width       INTEGER,
+  height      INTEGER,
+  is_cached   INTEGER,
+  extra       TEXT,
+  PRIMARY KEY (article_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE related (
+  article_id       INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  position         INTEGER NOT NULL,
+  url              TEXT,
+  title            TEXT NOT NULL,
+  published_at     INTEGER,
+  provider_name    TEXT,
+  provider_domain  TEXT,
+  doc              TEXT NOT NULL,
+  PRIMARY KEY (article_id, position)
+) WITHOUT ROWID;
+CREATE INDEX related_by_url ON related(url);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+  title, excerpt, body, topics_text,
+  content = 'articles', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE import_files (
+  path          TEXT PRIMARY KEY,
+  size          INTEGER NOT NULL,
+  mtime_ns      INTEGER NOT NULL,
+  content_hash  TEXT NOT NULL,
+  outcome       TEXT NOT NULL CHECK (outcome IN ('imported', 'skipped', 'failed')),
+  articles      INTEGER NOT NULL DEFAULT 0,
+  imported_at   INTEGER NOT NULL
+);
+
+CREATE TABLE import_errors (
+  id           INTEGER PRIMARY KEY,
+  path         TEXT NOT NULL,
+  line         INTEGER NOT NULL,
+  column       INTEGER NOT NULL,
+  field        TEXT NOT NULL,
+  message      TEXT NOT NULL,
+  recorded_at  INTEGER NOT NULL
+);
+CREATE INDEX import_errors_by_path ON import_errors(path);
+
+CREATE TABLE sources (
+  id              INTEGER PRIMARY KEY,
+  url             TEXT NOT NULL UNIQUE,
+  every_seconds   INTEGER NOT NULL,
+  etag            TEXT,
+  last_modified   TEXT,
+  last_fetch_at   INTEGER,
+  last_status     INTEGER,
+  last_new_items  INTEGER NOT NULL DEFAULT 0,
+  error_count     INTEGER NOT NULL DEFAULT 0,
+  last_error      TEXT,
+  next_due_at     INTEGER,
+  created_at      INTEGER NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations = {kMigration1};
+
+Result<std::int64_t> pragma_int(Database& db, std::string_view pragma) {
+  auto stmt = db.prepare(std::string("PRAGMA ") + std::string(pragma));
+  if (!stmt) return std::unexpected(stmt.error());
+  auto row = stmt->step();
+  if (!row) return std::unexpected(row.error());
+  return *row ? stmt->column_int(0) : 0;
+}
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+Result<void> prepare_schema(Database& db, Database::Access access) {
+  // Reading the header also tells a file that is not SQLite at all ("file is not a database").
+  auto app_id = pragma_int(db, "application_id");
+  if (!app_id) {
+    return fail(ErrorKind::kStore, db.path() + " is not a newsdb database (" +
+                                       app_id.error().message + "); pass another --db path");
+  }
+  auto version = pragma_int(db, "user_version");
+  if (!version) return std::unexpected(version.error());
+  auto objects = pragma_int(db, "schema_version");  // 0 for a brand-new, empty file
+  if (!objects) return std::unexpected(objects.error());
+
+  bool empty = *objects == 0;
+  if (!empty && *app_id != kApplicationId) {
+    return fail(ErrorKind::kStore,
+                db.path() + " is a SQLite database but not a newsdb one; pass another --db path");
+  }
+  if (*version > latest_schema_version()) {
+    return fail(ErrorKind::kStore,
+                db.path() + " was written by a newer newsdb (schema " + std::to_string(*version) +
+                    ", this build knows " + std::to_string(latest_schema_version()) +
+                    "); upgrade newsdb to use it");
+  }
+
+  if (access == Database::Access::kReadWrite) {
+    if (auto r = db.exec("PRAGMA journal_mode = WAL"); !r) return r;
+  }
+  if (auto r = db.exec("PRAGMA synchronous = NORMAL"); !r) return r;
+
+  if (*version == latest_schema_version()) return {};
+  if (access == Database::Access::kReadOnly) {
+    return fail(ErrorKind::kStore, empty ? db.path() + " is empty: run `newsdb import` first"
+                                         : db.path() + " needs an upgrade: run `newsdb import` "
+                                                       "(with no sources) to migrate it");
+  }
+
+  auto tx = Transaction::begin(db);
+  if (!tx) return std::unexpected(tx.error());
+  // Re-read inside the write lock: another process may have migrated meanwhile.
+  auto current = pragma_int(db, "user_version");
+  if (!current) return std::unexpected(current.error());
+  for (auto v = *current; v < latest_schema_version(); ++v) {
+    if (auto r = db.exec(kMigrations[static_cast<std::size_t>(v)]); !r) {
+      return fail(r.error().kind, "migrating the schema to version " + std::to_string(v + 1) +
+                                      ": " + r.error().message);
+    }
+  }
+  auto mark = db.exec("PRAGMA application_id = " + std::to_string(kApplicationId) +
+                      "; PRAGMA user_version = " + std::to_string(latest_schema_version()));
+  if (!mark) return mark;
+  return tx->commit();
+}
+
+}  // namespace newsdb::sqlite

@@ -1,0 +1,21 @@
+// A temporary folder for one test, removed with everything in it when the test ends.
+#pragma once
+
+#include <filesystem>
+
+namespace newsdb::test {
+
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+}  // namespace newsdb::test

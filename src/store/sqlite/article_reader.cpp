@@ -1,23 +1,180 @@
 #include "store/sqlite/article_reader.hpp"
 
-namespace newsdb::sqlite {
+#include <sqlite3.h>
 
-// STUB: implemented by the query work (issue 4).
-Result<std::vector<StoredArticle>> SqliteArticleReader::find(const Query&) {
-  return fail(ErrorKind::kUnsupported, "queries are not implemented yet");
+#include <newsdb/url.hpp>
+
+#include "store/sqlite/query_plan.hpp"
+#include "store/sqlite/read_only_sql.hpp"
+#include "store/sqlite/related_coverage.hpp"
+#include "store/sqlite/store_stats.hpp"
+
+namespace newsdb::sqlite {
+namespace {
+
+// Words in the snippet around the match (FTS5 allows 1..64).
+constexpr int kSnippetTokens = 14;
+
+Result<void> check_query(const Query& query) {
+  if (query.sort == SortOrder::kRelevance && !query.filter.text) {
+    return fail(ErrorKind::kInvalidInput, "sorting by relevance needs search text (--text)");
+  }
+  if (query.limit < 0) return fail(ErrorKind::kInvalidInput, "the limit cannot be negative");
+  if (query.offset < 0) return fail(ErrorKind::kInvalidInput, "the offset cannot be negative");
+  return {};
 }
+
+// A failing statement that carries a user's raw FTS5 expression most likely failed on it: that is
+// the user's to fix (exit 2), and SQLite's own words say what is wrong.
+Error statement_error(Database& db, const Error& error, const Filter& filter) {
+  if (filter.text && filter.text_syntax == TextSyntax::kRaw) {
+    return Error{ErrorKind::kInvalidInput,
+                 "the search expression \"" + *filter.text + "\" is not valid FTS5 syntax (" +
+                     sqlite3_errmsg(db.handle()) +
+                     "); fix it, or leave out --raw to search for the words as written"};
+  }
+  return error;
+}
+
+}  // namespace
+
+Result<std::vector<std::int64_t>> SqliteArticleReader::find_ids(const Query& query) {
+  if (auto ok = check_query(query); !ok) return std::unexpected(ok.error());
+  auto resolved = resolve(db_, query.filter);
+  if (!resolved) return std::unexpected(resolved.error());
+  std::vector<std::int64_t> ids;
+  if (resolved->matches_nothing) return ids;
+  auto stmt = find_sql(*resolved, query.sort, query.limit, query.offset).prepare(db_);
+  if (!stmt) return std::unexpected(stmt.error());
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return std::unexpected(statement_error(db_, row.error(), query.filter));
+    if (!*row) break;
+    ids.push_back(stmt->column_int(0));
+  }
+  return ids;
+}
+
+Result<std::vector<StoredArticle>> SqliteArticleReader::find(const Query& query) {
+  auto ids = find_ids(query);
+  if (!ids) return std::unexpected(ids.error());
+  std::string match;
+  if (query.filter.text) {
+    auto resolved = resolve(db_, query.filter);
+    if (resolved) match = resolved->fts_match;
+  }
+  std::vector<StoredArticle> out;
+  out.reserve(ids->size());
+  for (auto id : *ids) {
+    auto article = loader_.load(id);
+    if (!article) return std::unexpected(article.error());
+    if (!*article) continue;  // deleted meanwhile by another process
+    if (!match.empty()) {
+      if (auto r = add_snippet(match, **article); !r) return std::unexpected(r.error());
+    }
+    out.push_back(std::move(**article));
+  }
+  return out;
+}
+
+Result<void> SqliteArticleReader::add_snippet(const std::string& match, StoredArticle& article) {
+  auto stmt = db_.prepare(
+      "SELECT snippet(articles_fts, -1, char(2), char(3), '…', " + std::to_string(kSnippetTokens) +
+      ") FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?");
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->bind(1, std::string_view(match)).bind(2, article.id);
+  auto row = stmt->step();
+  if (!row) return std::unexpected(row.error());
+  if (*row) article.snippet = stmt->column_text(0);
+  return {};
+}
+
 Result<void> SqliteArticleReader::for_each(
-    const Query&, const std::function<Result<void>(const StoredArticle&)>&) {
-  return fail(ErrorKind::kUnsupported, "queries are not implemented yet");
+    const Query& query, const std::function<Result<void>(const StoredArticle&)>& sink) {
+  // The ids first (8 bytes each, even for a million articles), then one article at a time: the
+  // id statement is finished before any sink runs, so a slow consumer holds no read lock.
+  auto ids = find_ids(query);
+  if (!ids) return std::unexpected(ids.error());
+  for (auto id : *ids) {
+    auto article = loader_.load(id);
+    if (!article) return std::unexpected(article.error());
+    if (!*article) continue;
+    if (auto r = sink(**article); !r) return r;
+  }
+  return {};
 }
-Result<std::optional<StoredArticle>> SqliteArticleReader::get(std::int64_t) {
-  return fail(ErrorKind::kUnsupported, "queries are not implemented yet");
+
+Result<std::optional<StoredArticle>> SqliteArticleReader::get(std::int64_t id) {
+  return loader_.load(id);
 }
-Result<std::optional<StoredArticle>> SqliteArticleReader::get_by_url(const std::string&) {
-  return fail(ErrorKind::kUnsupported, "queries are not implemented yet");
+
+Result<std::optional<StoredArticle>> SqliteArticleReader::get_by_url(const std::string& url) {
+  auto canonical = canonical_url(url);
+  if (!canonical) return std::nullopt;
+  auto stmt = db_.prepare("SELECT id FROM articles WHERE url = ?");
+  if (!stmt) return std::unexpected(stmt.error());
+  stmt->bind(1, std::string_view(*canonical));
+  auto row = stmt->step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row) return std::nullopt;
+  return loader_.load(stmt->column_int(0));
 }
-Result<std::vector<FacetCount>> SqliteArticleReader::facet(Facet, const Filter&, std::int64_t) {
-  return fail(ErrorKind::kUnsupported, "queries are not implemented yet");
+
+Result<std::vector<FacetCount>> SqliteArticleReader::facet(Facet facet, const Filter& filter,
+                                                           std::int64_t limit) {
+  auto resolved = resolve(db_, filter);
+  if (!resolved) return std::unexpected(resolved.error());
+  std::vector<FacetCount> out;
+  if (resolved->matches_nothing) return out;
+  FacetKind kind = facet == Facet::kTopic      ? FacetKind::kTopic
+                   : facet == Facet::kProvider ? FacetKind::kProvider
+                                               : FacetKind::kCategory;
+  auto stmt = facet_sql(kind, *resolved, limit).prepare(db_);
+  if (!stmt) return std::unexpected(stmt.error());
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return std::unexpected(statement_error(db_, row.error(), filter));
+    if (!*row) break;
+    out.push_back(FacetCount{stmt->column_text(0), stmt->column_text(1), stmt->column_int(2)});
+  }
+  return out;
+}
+
+Result<RelatedCoverage> SqliteArticleReader::related(std::int64_t id) {
+  return related_coverage(db_, id);
+}
+
+Result<StoreStats> SqliteArticleReader::stats(std::int64_t top) {
+  auto stats = store_stats(db_);
+  if (!stats) return stats;
+  Filter all;
+  auto topics = facet(Facet::kTopic, all, top);
+  if (!topics) return std::unexpected(topics.error());
+  auto providers = facet(Facet::kProvider, all, top);
+  if (!providers) return std::unexpected(providers.error());
+  stats->top_topics = std::move(*topics);
+  stats->top_providers = std::move(*providers);
+  return stats;
+}
+
+Result<std::vector<Diagnostic>> SqliteArticleReader::import_errors() {
+  auto stmt = db_.prepare(
+      "SELECT path, line, column, field, message FROM import_errors ORDER BY path, line, column, id");
+  if (!stmt) return std::unexpected(stmt.error());
+  std::vector<Diagnostic> out;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    out.push_back(Diagnostic{stmt->column_text(0), static_cast<int>(stmt->column_int(1)),
+                             static_cast<int>(stmt->column_int(2)), stmt->column_text(3),
+                             stmt->column_text(4)});
+  }
+  return out;
+}
+
+Result<void> SqliteArticleReader::run_sql(std::string_view sql, SqlRowSink& sink) {
+  return run_read_only_sql(db_.path(), sql, sink);
 }
 
 }  // namespace newsdb::sqlite

@@ -1,17 +1,64 @@
-// STUB: `newsdb topics` is registered but not implemented yet.
+// `newsdb topics|providers|categories [FILTERS]`: how many matching articles each has, largest
+// first.
 #include <CLI/CLI.hpp>
+#include <array>
+#include <memory>
 
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/filters.hpp"
+#include "cli/output/facet_output.hpp"
 
 namespace newsdb::cli {
 
+struct FacetOptions {
+  Facet facet = Facet::kTopic;
+  FilterOptions filters;
+};
+
+int run_facet(const FacetOptions& options, Context& ctx) {
+  static constexpr std::array kFormats = {Format::kTable, Format::kJson, Format::kNdjson,
+                                          Format::kCsv, Format::kTsv};
+  Format format = default_format(ctx.stdout_is_terminal(), Format::kTable, Format::kTsv);
+  if (!options.filters.format.empty()) {
+    auto parsed = parse_format(options.filters.format, kFormats);
+    if (!parsed) return ctx.report(parsed.error());
+    format = *parsed;
+  }
+  auto query = to_query(options.filters, current_time());
+  if (!query) return ctx.report(query.error());
+  auto store = ctx.open_store(OpenMode::kReadOnly);
+  if (!store) return ctx.report(store.error());
+  auto counts = (*store)->reader().facet(options.facet, query->filter, query->limit);
+  if (!counts) return ctx.report(counts.error());
+  print_facets(ctx.out(), format, *counts, options.facet == Facet::kProvider,
+               OutputOptions{Style(ctx.color()), ctx.terminal_width()});
+  ctx.out().flush();
+  return kExitOk;
+}
+
+namespace {
+
+void add_one(CLI::App& app, Context& ctx, int& status, Facet facet, const char* name,
+             const char* what) {
+  auto options = std::make_shared<FacetOptions>();
+  options->facet = facet;
+  auto* cmd = app.add_subcommand(name, std::string("Count matching articles per ") + what +
+                                           ", largest first");
+  add_filter_options(*cmd, options->filters, FilterParts::kFacet,
+                     "table, json, ndjson, csv or tsv");
+  cmd->footer(
+      "A table on a terminal; tab-separated name and count otherwise. --limit 0 lists all.\n"
+      "Example: newsdb " + std::string(name) + " --since 30d --limit 10");
+  cmd->callback([&ctx, &status, options] { status = run_facet(*options, ctx); });
+}
+
+}  // namespace
+
 void add_facet_commands(CLI::App& app, Context& ctx, int& status) {
-  auto* cmd = app.add_subcommand("topics", "(not implemented yet)");
-  cmd->allow_extras();
-  cmd->callback([&ctx, &status] {
-    status = ctx.report(Error{ErrorKind::kUnsupported, "'topics' is not implemented yet"});
-  });
+  add_one(app, ctx, status, Facet::kTopic, "topics", "topic");
+  add_one(app, ctx, status, Facet::kProvider, "providers", "provider (with its domain)");
+  add_one(app, ctx, status, Facet::kCategory, "categories", "category");
 }
 
 }  // namespace newsdb::cli

@@ -1,17 +1,60 @@
-// STUB: `newsdb show` is registered but not implemented yet.
+// `newsdb show ID|URL`: one article, whole.
 #include <CLI/CLI.hpp>
+#include <array>
+#include <memory>
 
+#include "cli/commands/article_lookup.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/output/article_output.hpp"
+#include "cli/output/article_text.hpp"
+#include "cli/output/format.hpp"
+#include "core/frontmatter_writer.hpp"
 
 namespace newsdb::cli {
 
+struct ShowOptions {
+  std::string article;
+  std::string format;
+};
+
+int run_show(const ShowOptions& options, Context& ctx) {
+  static constexpr std::array kFormats = {Format::kText, Format::kJson, Format::kNdjson,
+                                          Format::kFrontmatter};
+  Format format = Format::kText;
+  if (!options.format.empty()) {
+    auto parsed = parse_format(options.format, kFormats);
+    if (!parsed) return ctx.report(parsed.error());
+    format = *parsed;
+  }
+  auto store = ctx.open_store(OpenMode::kReadOnly);
+  if (!store) return ctx.report(store.error());
+  auto found = lookup_article((*store)->reader(), options.article);
+  if (!found) return ctx.report(found.error());
+  if (!*found) return ctx.report(Error{ErrorKind::kNotFound, not_found_message(options.article)});
+
+  const StoredArticle& article = **found;
+  switch (format) {
+    case Format::kJson: ctx.out() << json_text(article_with_id(article), 2) << '\n'; break;
+    case Format::kNdjson: ctx.out() << json_text(article_with_id(article)) << '\n'; break;
+    case Format::kFrontmatter: ctx.out() << to_frontmatter(article.article); break;
+    default: print_article_text(ctx.out(), article, ctx.terminal_width(), Style(ctx.color())); break;
+  }
+  ctx.out().flush();
+  return kExitOk;
+}
+
 void add_show_command(CLI::App& app, Context& ctx, int& status) {
-  auto* cmd = app.add_subcommand("show", "(not implemented yet)");
-  cmd->allow_extras();
-  cmd->callback([&ctx, &status] {
-    status = ctx.report(Error{ErrorKind::kUnsupported, "'show' is not implemented yet"});
-  });
+  auto options = std::make_shared<ShowOptions>();
+  auto* cmd = app.add_subcommand("show", "Show one article, whole, by id or URL");
+  cmd->add_option("article", options->article,
+                  "the article's id (as lists print it) or any form of its URL")
+      ->required();
+  cmd->add_option("--format", options->format,
+                  "text (readable, the default), json, ndjson or frontmatter (re-imports as the "
+                  "same record)");
+  cmd->footer("Exit status 1 when no article has that id or URL.");
+  cmd->callback([&ctx, &status, options] { status = run_show(*options, ctx); });
 }
 
 }  // namespace newsdb::cli

@@ -1,17 +1,120 @@
-// STUB: `newsdb stats` is registered but not implemented yet.
+// `newsdb stats`: totals, the date range, articles per month as a bar chart, and the largest
+// topics and providers. Text on a terminal, JSON otherwise (or as --format asks).
 #include <CLI/CLI.hpp>
+#include <array>
+#include <cstdio>
+#include <memory>
 
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/output/article_output.hpp"
+#include "cli/output/bar_chart.hpp"
+#include "cli/output/dates.hpp"
+#include "cli/output/format.hpp"
+#include "cli/output/table.hpp"
+#include "cli/output/text_width.hpp"
 
 namespace newsdb::cli {
 
+struct StatsOptions {
+  std::int64_t top = 10;
+  std::string format;
+};
+
+namespace {
+
+std::string month_label(const MonthCount& m) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u", m.year, m.month);
+  return buf;
+}
+
+Json stats_json(const StoreStats& s) {
+  Json j = Json::object();
+  j["articles"] = s.articles;
+  j["providers"] = s.providers;
+  j["topics"] = s.topics;
+  j["images"] = s.images;
+  j["relatedEntries"] = s.related_entries;
+  j["undated"] = s.undated;
+  j["failedFiles"] = s.failed_files;
+  j["firstPublished"] = s.first_published ? Json(date_text(s.first_published)) : Json(nullptr);
+  j["lastPublished"] = s.last_published ? Json(date_text(s.last_published)) : Json(nullptr);
+  j["perMonth"] = Json::array();
+  for (const auto& m : s.per_month) j["perMonth"].push_back({{"month", month_label(m)}, {"count", m.count}});
+  j["topTopics"] = Json::array();
+  for (const auto& t : s.top_topics) j["topTopics"].push_back({{"name", t.name}, {"count", t.count}});
+  j["topProviders"] = Json::array();
+  for (const auto& p : s.top_providers) {
+    j["topProviders"].push_back({{"name", p.name}, {"domain", p.domain}, {"count", p.count}});
+  }
+  return j;
+}
+
+void print_text(Context& ctx, const StoreStats& s) {
+  Style style(ctx.color());
+  int width = ctx.terminal_width();
+  Table totals({{"", Align::kLeft, 0, 0, Column::Tone::kBold}, {"", Align::kRight}, {"", Align::kLeft, 1, 0, Column::Tone::kDim}});
+  totals.add_row({"Articles", grouped(s.articles), s.undated ? grouped(s.undated) + " without a date" : ""});
+  totals.add_row({"Providers", grouped(s.providers)});
+  totals.add_row({"Topics", grouped(s.topics)});
+  totals.add_row({"Images", grouped(s.images)});
+  totals.add_row({"Related entries", grouped(s.related_entries)});
+  if (s.failed_files) totals.add_row({"Failed files", grouped(s.failed_files), "see `newsdb errors`"});
+  if (s.first_published) {
+    totals.add_row({"Published", date_text(s.first_published), "to " + date_text(s.last_published)});
+  }
+  totals.print(ctx.out(), width, style, /*header=*/false);
+
+  if (!s.per_month.empty()) {
+    ctx.out() << '\n' << style.bold("Articles per month") << '\n';
+    std::vector<std::pair<std::string, std::int64_t>> bars;
+    for (const auto& m : s.per_month) bars.emplace_back(month_label(m), m.count);
+    print_bar_chart(ctx.out(), bars, width, style);
+  }
+  auto top = [&](std::string_view title, const std::vector<FacetCount>& counts, bool domain) {
+    if (counts.empty()) return;
+    ctx.out() << '\n' << style.bold(title) << '\n';
+    std::vector<std::pair<std::string, std::int64_t>> bars;
+    for (const auto& c : counts) bars.emplace_back(domain && !c.domain.empty() ? c.name + " (" + c.domain + ")" : c.name, c.count);
+    for (auto& b : bars) b.first = fit_width(single_line(b.first), 40);
+    print_bar_chart(ctx.out(), bars, width, style);
+  };
+  top("Top topics", s.top_topics, false);
+  top("Top providers", s.top_providers, true);
+}
+
+}  // namespace
+
+int run_stats(const StatsOptions& options, Context& ctx) {
+  static constexpr std::array kFormats = {Format::kText, Format::kJson};
+  Format format = default_format(ctx.stdout_is_terminal(), Format::kText, Format::kJson);
+  if (!options.format.empty()) {
+    auto parsed = parse_format(options.format, kFormats);
+    if (!parsed) return ctx.report(parsed.error());
+    format = *parsed;
+  }
+  if (options.top < 0) return ctx.report(Error{ErrorKind::kInvalidInput, "--top cannot be negative"});
+  auto store = ctx.open_store(OpenMode::kReadOnly);
+  if (!store) return ctx.report(store.error());
+  auto stats = (*store)->reader().stats(options.top);
+  if (!stats) return ctx.report(stats.error());
+  if (format == Format::kJson) {
+    ctx.out() << json_text(stats_json(*stats), 2) << '\n';
+  } else {
+    print_text(ctx, *stats);
+  }
+  ctx.out().flush();
+  return kExitOk;
+}
+
 void add_stats_command(CLI::App& app, Context& ctx, int& status) {
-  auto* cmd = app.add_subcommand("stats", "(not implemented yet)");
-  cmd->allow_extras();
-  cmd->callback([&ctx, &status] {
-    status = ctx.report(Error{ErrorKind::kUnsupported, "'stats' is not implemented yet"});
-  });
+  auto options = std::make_shared<StatsOptions>();
+  auto* cmd = app.add_subcommand(
+      "stats", "Totals, date range, articles per month and the largest topics and providers");
+  cmd->add_option("--top", options->top, "how many topics and providers to list (default 10)");
+  cmd->add_option("--format", options->format, "text (the default on a terminal) or json");
+  cmd->callback([&ctx, &status, options] { status = run_stats(*options, ctx); });
 }
 
 }  // namespace newsdb::cli

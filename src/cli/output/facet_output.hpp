@@ -1,0 +1,20 @@
+// Facet counts (`topics`, `providers`, `categories`) in every format:
+//   table  NAME, [DOMAIN,] COUNT sized to the terminal
+//   tsv    name, count[, domain] per line, no header (the default when not a terminal)
+//   csv    header name,count[,domain]
+//   json   [{"name": ..., "count": ...[, "domain": ...]}]   ndjson: one object per line
+#pragma once
+
+#include <newsdb/article_reader.hpp>
+#include <ostream>
+#include <vector>
+
+#include "cli/output/article_output.hpp"
+#include "cli/output/format.hpp"
+
+namespace newsdb::cli {
+
+void print_facets(std::ostream& out, Format format, const std::vector<FacetCount>& counts,
+                  bool with_domain, const OutputOptions& options);
+
+}  // namespace newsdb::cli

@@ -127,9 +127,6 @@ class ArticleReader {
   // Totals, the date range, articles per month and the `top` largest topics and providers.
   virtual Result<StoreStats> stats(std::int64_t top) = 0;
 
-  // Diagnostics of the files whose last import failed, by path then line.
-  virtual Result<std::vector<Diagnostic>> import_errors() = 0;
-
   // Runs the user's SQL (one or more statements) on a connection that cannot write. A statement
   // that would write is refused before anything runs (kInvalidInput naming it), as is a syntax
   // error (kInvalidInput with the database's message).

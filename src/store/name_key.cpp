@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-namespace newsdb {
+namespace newsdb::store {
 namespace {
 
 char32_t lower(char32_t c) {
@@ -96,4 +96,4 @@ std::string name_key(std::string_view name) {
   return out;
 }
 
-}  // namespace newsdb
+}  // namespace newsdb::store

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace newsdb {
+namespace newsdb::store {
 
 // Lower-cases `name` by Unicode simple case mapping for the scripts news names are written in:
 // ASCII, Latin-1, Latin Extended-A and Additional, Greek, Cyrillic, Armenian and fullwidth Latin.
@@ -15,4 +15,4 @@ namespace newsdb {
 // changes (no trimming, no accent removal), so distinct names stay distinct.
 std::string name_key(std::string_view name);
 
-}  // namespace newsdb
+}  // namespace newsdb::store

@@ -8,11 +8,8 @@ namespace {
 constexpr std::string_view kArticleSql =
     "SELECT a.url, a.title, a.excerpt, a.body, a.published_at, a.original_url, a.web_url, "
     "a.amp_web_url, a.cdn_amp_web_url, a.category, a.type, a.quality, a.heat, a.published, "
-    "a.provider_id, p.name, p.domain, a.provider_extra, a.secured, a.extra "
+    "a.provider_id, p.name, p.domain, a.provider_extra, a.secured, a.extra, a.topics "
     "FROM articles a LEFT JOIN providers p ON p.id = a.provider_id WHERE a.id = ?";
-constexpr std::string_view kTopicsSql =
-    "SELECT t.name FROM article_topics at JOIN topics t ON t.id = at.topic_id "
-    "WHERE at.article_id = ? ORDER BY at.position";
 constexpr std::string_view kImagesSql =
     "SELECT url, width, height, is_cached, extra FROM images WHERE article_id = ? ORDER BY position";
 constexpr std::string_view kRelatedSql =
@@ -38,6 +35,18 @@ std::optional<bool> optional_bool(const Statement& s, int column) {
 Error corrupt(std::int64_t id, const std::string& what) {
   return Error{ErrorKind::kStore, "article " + std::to_string(id) + ": " + what +
                                       "; re-import its file to repair it"};
+}
+
+Result<std::vector<std::string>> topic_list(std::string_view text) {
+  std::vector<std::string> topics;
+  if (text.empty()) return topics;
+  Json list = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (list.is_discarded() || !list.is_array()) return fail(ErrorKind::kStore, "stored topics are not a JSON list");
+  for (const auto& t : list) {
+    if (!t.is_string()) return fail(ErrorKind::kStore, "a stored topic is not a string");
+    topics.push_back(t.get<std::string>());
+  }
+  return topics;
 }
 
 }  // namespace
@@ -89,24 +98,18 @@ Result<std::optional<StoredArticle>> ArticleLoader::load(std::int64_t id) {
   auto extra = json_object_column(s.column_view(19), "unknown fields");
   if (!extra) return std::unexpected(corrupt(id, extra.error().message));
   a.extra = std::move(*extra);
+  // The exact topic list, spellings and repeats included (article_topics holds one row per
+  // folded name).
+  if (auto topics = topic_list(s.column_view(20)); topics) {
+    a.topics = std::move(*topics);
+  } else {
+    return std::unexpected(corrupt(id, topics.error().message));
+  }
   s.reset();
 
-  if (auto r = load_topics(id, a); !r) return std::unexpected(r.error());
   if (auto r = load_images(id, a); !r) return std::unexpected(r.error());
   if (auto r = load_related(id, a); !r) return std::unexpected(r.error());
   return out;
-}
-
-Result<void> ArticleLoader::load_topics(std::int64_t id, Article& article) {
-  auto stmt = ready(db_, topics_, kTopicsSql, id);
-  if (!stmt) return std::unexpected(stmt.error());
-  for (;;) {
-    auto row = (*stmt)->step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    article.topics.push_back((*stmt)->column_text(0));
-  }
-  return {};
 }
 
 Result<void> ArticleLoader::load_images(std::int64_t id, Article& article) {

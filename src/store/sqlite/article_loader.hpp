@@ -1,5 +1,6 @@
-// Reads whole stored articles back into typed records: the articles row with its provider, then
-// topics, images and related entries in their original order, unknown fields from their JSON.
+// Reads whole stored articles back into typed records: the articles row with its provider and
+// exact topic list (articles.topics), then images and related entries in their original order,
+// unknown fields from their JSON.
 // Statements are prepared on first use and reused, so loading a page or streaming an export costs
 // a few indexed lookups per article.
 #pragma once
@@ -21,13 +22,11 @@ class ArticleLoader {
   Result<std::optional<StoredArticle>> load(std::int64_t id);
 
  private:
-  Result<void> load_topics(std::int64_t id, Article& article);
   Result<void> load_images(std::int64_t id, Article& article);
   Result<void> load_related(std::int64_t id, Article& article);
 
   Database& db_;
   std::optional<Statement> article_;
-  std::optional<Statement> topics_;
   std::optional<Statement> images_;
   std::optional<Statement> related_;
 };

@@ -157,22 +157,6 @@ Result<StoreStats> SqliteArticleReader::stats(std::int64_t top) {
   return stats;
 }
 
-Result<std::vector<Diagnostic>> SqliteArticleReader::import_errors() {
-  auto stmt = db_.prepare(
-      "SELECT path, line, column, field, message FROM import_errors ORDER BY path, line, column, id");
-  if (!stmt) return std::unexpected(stmt.error());
-  std::vector<Diagnostic> out;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    out.push_back(Diagnostic{stmt->column_text(0), static_cast<int>(stmt->column_int(1)),
-                             static_cast<int>(stmt->column_int(2)), stmt->column_text(3),
-                             stmt->column_text(4)});
-  }
-  return out;
-}
-
 Result<void> SqliteArticleReader::run_sql(std::string_view sql, SqlRowSink& sink) {
   return run_read_only_sql(db_.path(), sql, sink);
 }

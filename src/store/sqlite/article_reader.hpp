@@ -23,7 +23,6 @@ class SqliteArticleReader final : public ArticleReader {
                                         std::int64_t limit) override;
   Result<RelatedCoverage> related(std::int64_t id) override;
   Result<StoreStats> stats(std::int64_t top) override;
-  Result<std::vector<Diagnostic>> import_errors() override;
   Result<void> run_sql(std::string_view sql, SqlRowSink& sink) override;
 
  private:

@@ -15,7 +15,7 @@ constexpr std::string_view kBm25 = "bm25(articles_fts, 10.0, 4.0, 1.0, 2.0)";
 
 std::vector<std::string> keys_of(const std::vector<std::string>& names) {
   std::vector<std::string> keys;
-  for (const auto& n : names) keys.push_back(name_key(n));
+  for (const auto& n : names) keys.push_back(store::name_key(n));
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;

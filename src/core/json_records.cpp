@@ -89,6 +89,12 @@ class RecordReader {
   RecordReader(std::string_view file, const ParseLimits& limits, ParsedInput& out)
       : file_(file), limits_(limits), out_(out), marks_(file) {}
 
+  // A problem with the file's structure (not inside one record): counts as one failed record.
+  void structure_error(std::size_t offset, std::string message) {
+    ++out_.failed_records;
+    error(offset, std::move(message));
+  }
+
   void error(std::size_t offset, std::string message) {
     SourceMark m = marks_.at(offset);
     out_.diagnostics.push_back(Diagnostic{{}, m.line, m.column, {}, std::move(message)});
@@ -120,7 +126,8 @@ class RecordReader {
   void read_json_file() {
     std::size_t pos = skip_space(file_, 0);
     if (pos == file_.size()) {
-      return error(0, "the file is empty: a .json file holds an article object or an array of them");
+      return structure_error(
+          0, "the file is empty: a .json file holds an article object or an array of them");
     }
     if (file_[pos] == '{') {
       std::optional<ScanError> scan;
@@ -130,7 +137,7 @@ class RecordReader {
       return expect_end(end);
     }
     if (file_[pos] != '[') {
-      return error(pos, "a .json file holds an article object or an array of them");
+      return structure_error(pos, "a .json file holds an article object or an array of them");
     }
     pos = skip_space(file_, pos + 1);
     if (pos < file_.size() && file_[pos] == ']') return expect_end(pos + 1);
@@ -145,7 +152,7 @@ class RecordReader {
         continue;
       }
       if (pos < file_.size() && file_[pos] == ']') return expect_end(pos + 1);
-      return error(pos, "invalid JSON: expected ',' or ']' after a record");
+      return structure_error(pos, "invalid JSON: expected ',' or ']' after a record");
     }
   }
 
@@ -184,14 +191,13 @@ class RecordReader {
     read(line.substr(pos, end - pos), offset + pos);
   }
 
-  void fail_scan(const ScanError& scan) {
-    ++out_.failed_records;
-    error(scan.offset, scan.message);
-  }
+  void fail_scan(const ScanError& scan) { structure_error(scan.offset, scan.message); }
 
   void expect_end(std::size_t pos) {
     pos = skip_space(file_, pos);
-    if (pos != file_.size()) error(pos, "invalid JSON: unexpected text after the end of the records");
+    if (pos != file_.size()) {
+      structure_error(pos, "invalid JSON: unexpected text after the end of the records");
+    }
   }
 
   std::string_view file_;

@@ -329,9 +329,13 @@ Json RecordBuilder::capture_value() {
           if (is_plain_null(t)) return Json(nullptr);
           if (auto b = plain_bool(t)) return Json(*b);
           std::int64_t i = 0;
-          if (parse_plain_int(t, i) == IntParse::kOk) return Json(i);
+          switch (parse_plain_int(t, i)) {
+            case IntParse::kOk: return Json(i);
+            case IntParse::kOutOfRange: return Json(std::string(t));  // kept exactly as written
+            case IntParse::kNotAnInteger: break;
+          }
           if (auto d = plain_float(t)) return Json(*d);
-          return Json(std::string(t));  // including integers too big for 64 bits: kept as written
+          return Json(std::string(t));
         }
       }
       return Json();

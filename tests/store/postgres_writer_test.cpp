@@ -112,7 +112,7 @@ TEST_CASE("PostgreSQL: an update replaces topics, images and related entries",
                     Json{{"title", "caption"}}}};
   RelatedArticle r;
   r.title = "Other coverage";
-  r.web_url = "https://other.test/story";
+  r.web_url = "HTTPS://Other.TEST/story?utm_source=x";
   a.related = {r};
   a.provider = Provider{"Beebom", "beebom.com", Json::object()};
   REQUIRE(write(*fx.store, {file("a.md", {a})}).has_value());

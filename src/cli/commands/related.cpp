@@ -46,7 +46,8 @@ std::vector<Link> links_of(const RelatedCoverage& coverage) {
     j["relation"] = "related";
     j["inStore"] = e.stored_id.has_value();
     j["id"] = e.stored_id ? Json(*e.stored_id) : Json(nullptr);
-    for (auto& [k, v] : to_json(e.article).items()) j[k] = v;
+    Json fields = to_json(e.article);  // named: items() must not outlive what it walks
+    for (auto& [k, v] : fields.items()) j[k] = std::move(v);
     links.push_back(Link{"related", e.stored_id, date_text(e.article.published_date_time),
                          e.article.provider ? e.article.provider->name : "", e.article.title,
                          e.article.primary_url(), std::move(j)});

@@ -161,7 +161,8 @@ std::string json_text(const Json& value, int indent) {
 Json article_with_id(const StoredArticle& article) {
   Json out = Json::object();
   out["id"] = article.id;
-  for (auto& [key, value] : to_json(article.article).items()) out[key] = value;
+  Json fields = to_json(article.article);  // named: items() must not outlive what it walks
+  for (auto& [key, value] : fields.items()) out[key] = std::move(value);
   return out;
 }
 

@@ -20,4 +20,16 @@ Result<std::vector<FacetCount>> PgArticleReader::facet(Facet, const Filter&, std
   return fail(ErrorKind::kUnsupported, "queries are not implemented yet");
 }
 
+// Added with the reader interface's related / stats / run_sql (issue 4); to be implemented by
+// the PostgreSQL work (issue 8).
+Result<RelatedCoverage> PgArticleReader::related(std::int64_t) {
+  return fail(ErrorKind::kUnsupported, "related is not implemented for PostgreSQL yet");
+}
+Result<StoreStats> PgArticleReader::stats(std::int64_t) {
+  return fail(ErrorKind::kUnsupported, "stats is not implemented for PostgreSQL yet");
+}
+Result<void> PgArticleReader::run_sql(std::string_view, SqlRowSink&) {
+  return fail(ErrorKind::kUnsupported, "sql is not implemented for PostgreSQL yet");
+}
+
 }  // namespace newsdb::postgres

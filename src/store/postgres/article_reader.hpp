@@ -18,6 +18,9 @@ class PgArticleReader final : public ArticleReader {
   Result<std::optional<StoredArticle>> get_by_url(const std::string& url) override;
   Result<std::vector<FacetCount>> facet(Facet facet, const Filter& filter,
                                         std::int64_t limit) override;
+  Result<RelatedCoverage> related(std::int64_t id) override;
+  Result<StoreStats> stats(std::int64_t top) override;
+  Result<void> run_sql(std::string_view sql, SqlRowSink& sink) override;
 
  private:
   Connection& conn_;

@@ -267,3 +267,121 @@ TEST_CASE("a failed batch leaves nothing behind and the next batch still works",
   CHECK(sql.text("SELECT p.domain FROM articles a JOIN providers p ON p.id = a.provider_id") ==
         "fresh.example");
 }
+
+TEST_CASE("import records are written with an input's last part and looked up by path",
+          "[store][writer]") {
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::FreshStore fresh(backend);
+      ArticleWriter& writer = fresh.store().writer();
+      ParsedFile first = file("big.ndjson", {article("https://e.com/1", "One")});
+      first.last_part = false;
+      ParsedFile last = file("big.ndjson", {article("https://e.com/2", "Two")});
+      last.first_part = false;
+      last.record = ImportRecord{"big.ndjson", 1234, 99, "abc", FileOutcome::kImported, 2};
+      ParsedFile skipped = file("notes.txt", {});
+      skipped.record.outcome = FileOutcome::kSkipped;
+
+      REQUIRE(writer.write_batch(std::vector{first}, at(1)));
+      std::vector<std::string> paths{"big.ndjson", "notes.txt", "never-seen.md"};
+      auto before = writer.lookup(paths);
+      REQUIRE(before);
+      CHECK_FALSE((*before)[0].has_value());  // not finished yet: the next import reads it again
+
+      REQUIRE(writer.write_batch(std::vector{last, skipped}, at(2)));
+      auto after = writer.lookup(paths);
+      REQUIRE(after);
+      REQUIRE(after->size() == 3);
+      CHECK((*after)[0] == ImportRecord{"big.ndjson", 1234, 99, "abc", FileOutcome::kImported, 2});
+      REQUIRE((*after)[1].has_value());
+      CHECK((*after)[1]->outcome == FileOutcome::kSkipped);
+      CHECK_FALSE((*after)[2].has_value());
+    }
+  }
+}
+
+TEST_CASE("a failed input's errors are listed until it imports cleanly", "[store][writer]") {
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::FreshStore fresh(backend);
+      ArticleWriter& writer = fresh.store().writer();
+      ParsedFile bad = file("bad.ndjson", {article("https://e.com/ok", "Good line")});
+      bad.record.outcome = FileOutcome::kFailed;
+      bad.diagnostics = {
+          Diagnostic{"bad.ndjson", 2, 7, "quality", "quality: expected an integer, got \"high\""},
+          Diagnostic{"bad.ndjson", 3, 0, "", "a warning is not recorded", Severity::kWarning},
+          Diagnostic{"bad.ndjson", 4, 1, "", "invalid JSON"}};
+      ParsedFile good = file("good.md", {article("https://e.com/g", "G")});
+      auto counts = writer.write_batch(std::vector{bad, good}, at(1));
+      REQUIRE(counts);
+      CHECK(*counts == WriteCounts{2, 0, 0});  // the good record of the bad file is kept
+
+      auto failed = writer.failed_inputs();
+      REQUIRE(failed);
+      REQUIRE(failed->size() == 1);
+      CHECK((*failed)[0].path == "bad.ndjson");
+      CHECK((*failed)[0].diagnostics ==
+            std::vector<Diagnostic>{
+                Diagnostic{"bad.ndjson", 2, 7, "quality",
+                           "quality: expected an integer, got \"high\""},
+                Diagnostic{"bad.ndjson", 4, 1, "", "invalid JSON"}});
+
+      // Failing again replaces the old diagnostics instead of adding to them.
+      bad.diagnostics = {Diagnostic{"bad.ndjson", 9, 9, "", "still broken"}};
+      REQUIRE(writer.write_batch(std::vector{bad}, at(2)));
+      failed = writer.failed_inputs();
+      REQUIRE(failed);
+      REQUIRE(failed->size() == 1);
+      CHECK((*failed)[0].diagnostics.size() == 1);
+      CHECK((*failed)[0].diagnostics[0].message == "still broken");
+
+      ParsedFile fixed = file("bad.ndjson", {article("https://e.com/ok", "Good line")});
+      REQUIRE(writer.write_batch(std::vector{fixed}, at(3)));
+      failed = writer.failed_inputs();
+      REQUIRE(failed);
+      CHECK(failed->empty());
+    }
+  }
+}
+
+TEST_CASE("an input with unchanged content only refreshes its record", "[store][writer]") {
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::FreshStore fresh(backend);
+      ArticleWriter& writer = fresh.store().writer();
+      REQUIRE(writer.write_batch(
+          std::vector{file("a.md", {article("https://e.com/a", "A")})}, at(1)));
+      ParsedFile touched;
+      touched.record = ImportRecord{"a.md", 100, 555, "hash-of-a.md", FileOutcome::kImported, 1};
+      touched.content = ContentState::kUnchanged;
+      auto counts = writer.write_batch(std::vector{touched}, at(2));
+      REQUIRE(counts);
+      CHECK(*counts == WriteCounts{});
+      std::vector<std::string> paths{"a.md"};
+      auto record = writer.lookup(paths);
+      REQUIRE(record);
+      REQUIRE((*record)[0].has_value());
+      CHECK((*record)[0]->mtime_ns == 555);
+      CHECK((*record)[0]->articles == 1);
+    }
+  }
+}
+
+TEST_CASE("an untracked input (stdin) keeps no record but its errors are listed",
+          "[store][writer]") {
+  test::FreshStore fresh("sqlite");
+  ArticleWriter& writer = fresh.store().writer();
+  ParsedFile in = file("<stdin>", {article("https://e.com/s", "S")});
+  in.tracked = false;
+  in.record.outcome = FileOutcome::kFailed;
+  in.diagnostics = {Diagnostic{"<stdin>", 3, 1, "", "invalid JSON"}};
+  auto counts = writer.write_batch(std::vector{in}, at(1));
+  REQUIRE(counts);
+  CHECK(*counts == WriteCounts{1, 0, 0});
+  test::SqlView sql(fresh.spec());
+  CHECK(sql.integer("SELECT count(*) FROM import_files") == 0);
+  auto failed = writer.failed_inputs();
+  REQUIRE(failed);
+  REQUIRE(failed->size() == 1);
+  CHECK((*failed)[0].path == "<stdin>");
+}

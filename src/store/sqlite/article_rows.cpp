@@ -121,34 +121,36 @@ Result<void> ArticleRows::bind_article(Statement& s, const Article& a, const Art
     provider_extra = extra_json(a.provider->extra);
   }
   topic_texts(a.topics, topics_json_, topics_text_);
-  s.bind(1, a.canonical_url)
-      .bind(2, a.title)
-      .bind(3, a.excerpt)
-      .bind(4, a.body)
+  // Views, not copies, of everything that outlives the statement's run (the article, the stamp,
+  // the scratch buffers); computed values are copied.
+  s.bind_view(1, a.canonical_url)
+      .bind_view(2, a.title)
+      .bind_view(3, a.excerpt)
+      .bind_view(4, a.body)
       .bind(5, seconds(a.published_date_time))
-      .bind(6, a.original_url)
-      .bind(7, a.web_url)
-      .bind(8, a.amp_web_url)
-      .bind(9, a.cdn_amp_web_url)
-      .bind(10, a.category)
+      .bind_view(6, a.original_url)
+      .bind_view(7, a.web_url)
+      .bind_view(8, a.amp_web_url)
+      .bind_view(9, a.cdn_amp_web_url)
+      .bind_view(10, a.category)
       .bind(11, key_of(a.category))
-      .bind(12, a.type)
+      .bind_view(12, a.type)
       .bind(13, key_of(a.type))
       .bind(14, a.quality)
       .bind(15, a.heat)
       .bind(16, flag(a.published))
       .bind(17, provider_id)
       .bind(18, provider_extra)
-      .bind(19, a.secured)
-      .bind(21, topics_text_)
+      .bind_view(19, a.secured)
+      .bind_view(21, topics_text_)
       .bind(22, extra_json(a.extra))
-      .bind(23, stamp.content_hash)
-      .bind(24, stamp.source_path)
+      .bind_view(23, stamp.content_hash)
+      .bind_view(24, stamp.source_path)
       .bind(25, static_cast<std::int64_t>(stamp.now.time_since_epoch().count()));
   if (topics_json_.empty()) {
     s.bind_null(20);
   } else {
-    s.bind(20, topics_json_);
+    s.bind_view(20, topics_json_);
   }
   return {};
 }
@@ -198,7 +200,7 @@ Result<void> ArticleRows::insert_children(std::int64_t id, const Article& a, Nam
     const Image& image = a.images[i];
     auto r = insert_image_->bind(1, id)
                  .bind(2, static_cast<std::int64_t>(i))
-                 .bind(3, image.url)
+                 .bind_view(3, image.url)
                  .bind(4, image.width)
                  .bind(5, image.height)
                  .bind(6, flag(image.is_cached))
@@ -208,6 +210,7 @@ Result<void> ArticleRows::insert_children(std::int64_t id, const Article& a, Nam
   }
   for (std::size_t i = 0; i < a.related.size(); ++i) {
     const RelatedArticle& related = a.related[i];
+    write_related_doc(related, related_doc_);
     std::optional<std::string> provider_name, provider_domain;
     if (related.provider) {
       provider_name = related.provider->name;
@@ -216,11 +219,11 @@ Result<void> ArticleRows::insert_children(std::int64_t id, const Article& a, Nam
     auto r = insert_related_->bind(1, id)
                  .bind(2, static_cast<std::int64_t>(i))
                  .bind(3, canonical_url(related.primary_url()))
-                 .bind(4, related.title)
+                 .bind_view(4, related.title)
                  .bind(5, seconds(related.published_date_time))
                  .bind(6, provider_name)
                  .bind(7, provider_domain)
-                 .bind(8, related_doc(related))
+                 .bind_view(8, related_doc_)
                  .run();
     if (!r) return r;
   }
@@ -237,10 +240,10 @@ Result<void> ArticleRows::delete_children(std::int64_t id) {
 Result<void> ArticleRows::index_text(std::int64_t id, const Article& a) {
   // topics_text_ still holds this article's text: bind_article filled it.
   return fts_insert_->bind(1, id)
-      .bind(2, a.title)
-      .bind(3, a.excerpt)
-      .bind(4, a.body)
-      .bind(5, topics_text_)
+      .bind_view(2, a.title)
+      .bind_view(3, a.excerpt)
+      .bind_view(4, a.body)
+      .bind_view(5, topics_text_)
       .run();
 }
 

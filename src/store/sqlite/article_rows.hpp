@@ -67,6 +67,7 @@ class ArticleRows {
   // Scratch buffers reused from one article to the next.
   std::string topics_json_;
   std::string topics_text_;
+  std::string related_doc_;
 };
 
 }  // namespace newsdb::sqlite

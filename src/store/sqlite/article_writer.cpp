@@ -21,6 +21,9 @@ SqliteArticleWriter::~SqliteArticleWriter() = default;
 
 Result<SqliteArticleWriter::Prepared*> SqliteArticleWriter::prepared() {
   if (prepared_) return prepared_.get();
+  // A larger page cache than SQLite's 2 MB default keeps the indexes' inner pages (URL lookups,
+  // topic index) in memory on a large store; it is per connection and bounded.
+  if (auto r = db_.exec("PRAGMA cache_size = -32768"); !r) return std::unexpected(r.error());
   auto rows = ArticleRows::prepare(db_);
   if (!rows) return std::unexpected(rows.error());
   auto names = NameIds::prepare(db_);

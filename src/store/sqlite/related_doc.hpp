@@ -1,5 +1,9 @@
-// A related entry as the JSON kept in related.doc.
-// TEMPORARY: replaced by <newsdb/article_json.hpp>'s to_json once the parser work lands on main.
+// A related entry as the JSON kept in related.doc: the article format's field names and order
+// (<newsdb/article_json.hpp> reads it back), absent fields left out, unknown fields last in their
+// input order.
+//
+// Written directly into a string rather than through a Json tree: the writer makes one per
+// related entry, about two per article, and building the tree cost a tenth of the writer's time.
 #pragma once
 
 #include <newsdb/article.hpp>
@@ -7,6 +11,7 @@
 
 namespace newsdb::sqlite {
 
-std::string related_doc(const RelatedArticle& related);
+// Replaces `out` with the JSON of `related`. Thread-safe.
+void write_related_doc(const RelatedArticle& related, std::string& out);
 
 }  // namespace newsdb::sqlite

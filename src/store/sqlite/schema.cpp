@@ -27,8 +27,10 @@ namespace {
 //   issue the 'delete' command with the old values before changing or removing an article.
 // - NULL means absent everywhere: provider_id NULL is no provider; extra / provider_extra /
 //   images.extra hold unknown fields as a JSON object in input order, NULL when there are none.
-// - related.doc holds the whole related entry as JSON (<newsdb/article_json.hpp>'s to_json) so it
-//   round-trips exactly; its key fields are repeated in columns for lookups.
+// - related.doc holds the whole related entry as JSON in the article format (sqlite/related_doc.hpp)
+//   so it round-trips exactly; related.url is its canonical URL (NULL when it has none), to be
+//   joined with articles.url. No index on it: every question asks for an article's related
+//   entries, never the reverse, and each index costs the writer time.
 // - content_hash (store/content_hash.hpp) tells an unchanged article from an updated one.
 // - import_files.articles is how many articles the input held, so a skipped input still counts
 //   them as unchanged; import_errors holds the diagnostics of inputs whose last import failed.
@@ -116,7 +118,6 @@ CREATE TABLE related (
   doc              TEXT NOT NULL,
   PRIMARY KEY (article_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX related_by_url ON related(url);
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, excerpt, body, topics_text,

@@ -78,10 +78,10 @@ TEST_CASE("every field of an article is stored", "[store][sqlite][writer]") {
                  "ORDER BY position") ==
         std::vector<std::string>{R"(0|https://img/1.jpg|1250|750|1|{"title":"t"})",
                                  "1|https://img/2.jpg|NULL|0|NULL|NULL"});
-  CHECK(sql.rows("SELECT position, title, published_at, provider_name, provider_domain, doc "
+  CHECK(sql.rows("SELECT position, url, title, published_at, provider_name, provider_domain, doc "
                  "FROM related") ==
         std::vector<std::string>{
-            "0|Related one|1701191580|HotHardware|hothardware.com|"
+            "0|https://other.example.org/story|Related one|1701191580|HotHardware|hothardware.com|"
             R"({"title":"Related one","publishedDateTime":"2023-11-28T17:13:00Z",)"
             R"("webUrl":"https://Other.example.org:443/story#frag","quality":69,)"
             R"("provider":{"name":"HotHardware","domain":"hothardware.com"},"tags":["x"]})"});

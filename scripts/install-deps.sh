@@ -10,7 +10,7 @@ packages=(
   libyaml-dev libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev sqlite3
   libcurl4-openssl-dev libxxhash-dev catch2 libcli11-dev libfmt-dev libarchive-dev libxml2-dev
   libpq-dev libpqxx-dev postgresql-15 postgresql-contrib-15
-  clang-14 libclang-rt-14-dev python3 python3-yaml hyperfine sqlite-utils
+  clang-19 libclang-rt-19-dev python3 python3-yaml hyperfine sqlite-utils
 )
 missing=()
 for p in "${packages[@]}"; do

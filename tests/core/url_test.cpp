@@ -1,0 +1,73 @@
+#include <catch2/catch.hpp>
+#include <newsdb/url.hpp>
+
+using newsdb::canonical_url;
+
+TEST_CASE("canonical_url lower-cases scheme and host but not the path", "[url]") {
+  CHECK(canonical_url("HTTPS://BeeBom.COM/RTX-4090/") == "https://beebom.com/RTX-4090/");
+}
+
+TEST_CASE("canonical_url drops the default port of the scheme only", "[url]") {
+  CHECK(canonical_url("https://example.com:443/a") == "https://example.com/a");
+  CHECK(canonical_url("http://example.com:80/a") == "http://example.com/a");
+  CHECK(canonical_url("https://example.com:80/a") == "https://example.com:80/a");
+  CHECK(canonical_url("http://example.com:8080/a") == "http://example.com:8080/a");
+  CHECK(canonical_url("http://example.com:/a") == "http://example.com/a");
+}
+
+TEST_CASE("canonical_url drops the fragment", "[url]") {
+  CHECK(canonical_url("https://example.com/a#comments") == "https://example.com/a");
+  CHECK(canonical_url("https://example.com/a?x=1#top") == "https://example.com/a?x=1");
+}
+
+TEST_CASE("canonical_url removes tracking parameters and keeps the others in order", "[url]") {
+  CHECK(canonical_url("https://example.com/a?utm_source=tw&id=7&utm_medium=social&b=2") ==
+        "https://example.com/a?id=7&b=2");
+  CHECK(canonical_url("https://example.com/a?fbclid=XYZ") == "https://example.com/a");
+  CHECK(canonical_url("https://example.com/a?gclid=1&UTM_Campaign=x&v=3") ==
+        "https://example.com/a?v=3");
+  CHECK(canonical_url("https://example.com/a?msclkid=1&mc_cid=2&igshid=3") ==
+        "https://example.com/a");
+  // Parameters that select content stay.
+  CHECK(canonical_url("https://youtube.com/watch?v=HHXMkZkjDSA") ==
+        "https://youtube.com/watch?v=HHXMkZkjDSA");
+  // A name that only starts like a tracking parameter stays.
+  CHECK(canonical_url("https://example.com/a?fbclidx=1") == "https://example.com/a?fbclidx=1");
+}
+
+TEST_CASE("canonical_url writes an empty path as /", "[url]") {
+  CHECK(canonical_url("https://Example.com") == "https://example.com/");
+  CHECK(canonical_url("https://example.com?utm_source=x") == "https://example.com/");
+  CHECK(canonical_url("https://example.com?q=1") == "https://example.com/?q=1");
+}
+
+TEST_CASE("canonical_url keeps user info and IPv6 literals", "[url]") {
+  CHECK(canonical_url("http://[2001:DB8::1]:80/x") == "http://[2001:db8::1]/x");
+  CHECK(canonical_url("http://[2001:db8::1]:8080/x") == "http://[2001:db8::1]:8080/x");
+  CHECK(canonical_url("https://User@Example.com/x") == "https://User@example.com/x");
+}
+
+TEST_CASE("canonical_url trims surrounding whitespace", "[url]") {
+  CHECK(canonical_url("  https://example.com/a \n") == "https://example.com/a");
+}
+
+TEST_CASE("canonical_url rejects what is not an absolute URL with a host", "[url]") {
+  CHECK_FALSE(canonical_url(""));
+  CHECK_FALSE(canonical_url("example.com/a"));
+  CHECK_FALSE(canonical_url("/relative/path"));
+  CHECK_FALSE(canonical_url("https://"));
+  CHECK_FALSE(canonical_url("https:///path"));
+  CHECK_FALSE(canonical_url("file:///etc/passwd"));
+  CHECK_FALSE(canonical_url("https://exa mple.com/"));
+  CHECK_FALSE(canonical_url("https://example.com:8o/"));
+  CHECK_FALSE(canonical_url("1http://example.com/"));
+  CHECK_FALSE(canonical_url("http://[::1/x"));
+}
+
+TEST_CASE("canonical_url makes one identity of the same story's spellings", "[url]") {
+  auto a = canonical_url("https://beebom.com/rtx-4090-gpus-re-built-ai-compute-in-china/");
+  auto b = canonical_url(
+      "HTTPS://Beebom.com:443/rtx-4090-gpus-re-built-ai-compute-in-china/?utm_source=rss#x");
+  REQUIRE(a);
+  CHECK(a == b);
+}

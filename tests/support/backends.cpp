@@ -1,7 +1,13 @@
 #include "support/backends.hpp"
 
+#include <unistd.h>
+
+#include <atomic>
 #include <cstdlib>
 #include <stdexcept>
+
+#include "store/postgres/database_admin.hpp"
+#include "store/postgres/database_uri.hpp"
 
 namespace newsdb::test {
 
@@ -11,19 +17,57 @@ std::vector<std::string> backends() {
   return out;
 }
 
+std::optional<std::string> postgres_test_uri() {
+  const char* uri = std::getenv("NEWSDB_TEST_PG_URI");
+  if (!uri || !*uri) return std::nullopt;
+  return std::string(uri);
+}
+
+namespace {
+
+std::string pg_server_uri() {
+  const char* uri = std::getenv("NEWSDB_TEST_PG_URI");
+  if (!uri || !*uri) {
+    throw std::runtime_error(
+        "NEWSDB_TEST_PG_URI is not set: run the tests through scripts/pg_run.sh");
+  }
+  return uri;
+}
+
+// One database per FreshStore: unique within the run (pid) and within the process (counter).
+std::string fresh_database_name() {
+  static std::atomic<int> counter{0};
+  return "newsdb_test_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
+}
+
+}  // namespace
+
 FreshStore::FreshStore(const std::string& backend) {
   if (backend == "sqlite") {
     spec_ = (dir_.path() / "newsdb.sqlite").string();
+  } else if (backend == "postgresql") {
+    pg_server_ = pg_server_uri();
+    pg_database_ = fresh_database_name();
+    auto spec = postgres::with_database(pg_server_, pg_database_);
+    if (!spec) throw std::runtime_error("NEWSDB_TEST_PG_URI is not a postgresql:// URI");
+    spec_ = *spec;
+    // A database left by an earlier, killed run with the same pid must not leak into this test.
+    if (auto dropped = postgres::drop_database(pg_server_, pg_database_); !dropped) {
+      throw std::runtime_error("dropping " + pg_database_ + ": " + dropped.error().message);
+    }
   } else {
-    // The PostgreSQL work (issue 8) makes a fresh database (or schema) per test here.
-    throw std::runtime_error("backend not available in tests yet: " + backend);
+    throw std::runtime_error("unknown backend: " + backend);
   }
+  // kReadWrite creates the database (PostgreSQL) or file (SQLite).
   auto opened = open_store(spec_, OpenMode::kReadWrite);
   if (!opened) throw std::runtime_error("opening " + spec_ + ": " + opened.error().message);
   store_ = std::move(*opened);
 }
 
-FreshStore::~FreshStore() = default;
+FreshStore::~FreshStore() {
+  store_.reset();
+  if (!pg_database_.empty()) (void)postgres::drop_database(pg_server_, pg_database_);
+}
 
 std::unique_ptr<Store> FreshStore::open_another() const {
   auto opened = open_store(spec_, OpenMode::kReadWrite);

@@ -1,6 +1,7 @@
 // Store tests run against every backend available: SQLite always; PostgreSQL when the test run
 // provides a server (NEWSDB_TEST_PG_URI, a postgresql:// URI of a database the tests may fill and
-// empty; tests/run_pg.sh sets it up).
+// empty; scripts/pg_run.sh sets it up). Each PostgreSQL FreshStore is a database of its own on
+// that server, created for the test and dropped after it.
 //
 //   for (const auto& backend : test::backends()) {
 //     DYNAMIC_SECTION(backend) {
@@ -12,6 +13,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <newsdb/store.hpp>
 #include <string>
 #include <vector>
@@ -22,6 +24,10 @@ namespace newsdb::test {
 
 // "sqlite", and "postgresql" when NEWSDB_TEST_PG_URI is set.
 std::vector<std::string> backends();
+
+// NEWSDB_TEST_PG_URI, for tests of the PostgreSQL backend alone; nullopt when the run has no
+// server (such tests then check nothing and say so with a WARN).
+std::optional<std::string> postgres_test_uri();
 
 // A new, empty database on `backend` for one test; dropped afterwards.
 class FreshStore {
@@ -40,6 +46,8 @@ class FreshStore {
  private:
   TempDir dir_;
   std::string spec_;
+  std::string pg_server_;    // PostgreSQL: NEWSDB_TEST_PG_URI
+  std::string pg_database_;  // PostgreSQL: this test's database
   std::unique_ptr<Store> store_;
 };
 

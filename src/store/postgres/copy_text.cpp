@@ -1,0 +1,66 @@
+#include "store/postgres/copy_text.hpp"
+
+namespace newsdb::postgres {
+
+void CopyText::separate() {
+  if (row_open_) data_ += '\t';
+  row_open_ = true;
+}
+
+CopyText& CopyText::field(std::string_view text) {
+  separate();
+  // COPY text format: backslash starts an escape, and tab / newline / carriage return are
+  // delimiters, so all four are escaped; every other byte (UTF-8 included) goes as it is.
+  for (char c : text) {
+    switch (c) {
+      case '\\': data_ += "\\\\"; break;
+      case '\t': data_ += "\\t"; break;
+      case '\n': data_ += "\\n"; break;
+      case '\r': data_ += "\\r"; break;
+      default: data_ += c;
+    }
+  }
+  return *this;
+}
+
+CopyText& CopyText::field(std::int64_t value) {
+  separate();
+  data_ += std::to_string(value);
+  return *this;
+}
+
+CopyText& CopyText::field(bool value) {
+  separate();
+  data_ += value ? 't' : 'f';
+  return *this;
+}
+
+CopyText& CopyText::null() {
+  separate();
+  data_ += "\\N";
+  return *this;
+}
+
+CopyText& CopyText::end_row() {
+  data_ += '\n';
+  row_open_ = false;
+  ++rows_;
+  return *this;
+}
+
+std::string array_literal(std::span<const std::string> values) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i) out += ',';
+    out += '"';
+    for (char c : values[i]) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  out += '}';
+  return out;
+}
+
+}  // namespace newsdb::postgres

@@ -1,46 +1,38 @@
 #include "store/name_key.hpp"
 
+#include <locale.h>
+#include <wctype.h>
+
 #include <cstdint>
 
 namespace newsdb::store {
 namespace {
 
-char32_t lower(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 0x20 : c;
-  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 0x20;                 // Latin-1
-  if (c == 0x130) return 'i';                                                  // İ
-  if (c >= 0x100 && c <= 0x137) return c | 1;                                  // Ā..ķ pairs
-  if (c >= 0x139 && c <= 0x148) return (c & 1) ? c + 1 : c;                    // Ĺ..ň pairs
-  if (c >= 0x14A && c <= 0x177) return c | 1;                                  // Ŋ..ŷ pairs
-  if (c == 0x178) return 0xFF;                                                 // Ÿ
-  if (c >= 0x179 && c <= 0x17E) return (c & 1) ? c + 1 : c;                    // Ź..ž pairs
-  if (c >= 0x386 && c <= 0x38F) {                                              // accented Greek
-    switch (c) {
-      case 0x386: return 0x3AC;
-      case 0x388: return 0x3AD;
-      case 0x389: return 0x3AE;
-      case 0x38A: return 0x3AF;
-      case 0x38C: return 0x3CC;
-      case 0x38E: return 0x3CD;
-      case 0x38F: return 0x3CE;
-      default: return c;
-    }
-  }
-  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 0x20;                // Greek
-  if (c >= 0x400 && c <= 0x40F) return c + 0x50;                              // Ѐ..Џ
-  if (c >= 0x410 && c <= 0x42F) return c + 0x20;                              // А..Я
-  if (c >= 0x460 && c <= 0x4FF && c != 0x482 && !(c >= 0x483 && c <= 0x489)) {  // Cyrillic pairs
-    if (c == 0x4C0) return 0x4CF;
-    if (c >= 0x4C1 && c <= 0x4CE) return (c & 1) ? c + 1 : c;
-    return c | 1;
-  }
-  if (c >= 0x531 && c <= 0x556) return c + 0x30;                              // Armenian
-  if (c >= 0x1E00 && c <= 0x1EFF && !(c >= 0x1E96 && c <= 0x1E9F)) return c | 1;  // Latin Ext.
-  if (c >= 0xFF21 && c <= 0xFF3A) return c + 0x20;                            // fullwidth A..Z
-  return c;
+// glibc's built-in C.UTF-8 locale carries Unicode's simple case mappings. A locale object (not the
+// process-wide setlocale) keeps this thread-safe and independent of the user's environment.
+locale_t utf8_locale() {
+  static const locale_t locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
+  return locale;
 }
 
-void append_utf8(std::string& out, char32_t c) {
+// Decodes one UTF-8 sequence at `s[i]`; returns its length, or 0 when it is not valid.
+std::size_t decode(std::string_view s, std::size_t i, char32_t& out) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char b0 = byte(i);
+  std::size_t len = b0 < 0xC2 ? 0 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : b0 < 0xF5 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) return 0;
+  char32_t c = b0 & (0x7F >> len);
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    c = (c << 6) | (byte(i + k) & 0x3F);
+  }
+  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (c < kMin[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
+  out = c;
+  return len;
+}
+
+void encode(char32_t c, std::string& out) {
   if (c < 0x80) {
     out += static_cast<char>(c);
   } else if (c < 0x800) {
@@ -58,40 +50,31 @@ void append_utf8(std::string& out, char32_t c) {
   }
 }
 
-// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 when it is not valid UTF-8.
-std::size_t decode(std::string_view s, std::size_t i, char32_t& c) {
-  auto b = static_cast<unsigned char>(s[i]);
-  std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-  for (std::size_t k = 1; k < n; ++k) {
-    auto cont = static_cast<unsigned char>(s[i + k]);
-    if ((cont & 0xC0) != 0x80) return 0;
-    c = (c << 6) | (cont & 0x3F);
-  }
-  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (c < kMin[n] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;  // overlong, surrogate
-  return n;
-}
-
 }  // namespace
 
 std::string name_key(std::string_view name) {
   std::string out;
   out.reserve(name.size());
+  locale_t locale = utf8_locale();
   for (std::size_t i = 0; i < name.size();) {
-    char32_t c = 0;
-    std::size_t n = decode(name, i, c);
-    if (n == 0) {  // not UTF-8: keep the byte
-      out += name[i++];
+    auto b = static_cast<unsigned char>(name[i]);
+    if (b < 0x80) {
+      out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+      ++i;
       continue;
     }
-    if (n == 1) {
-      out += static_cast<char>(lower(c));
-    } else {
-      append_utf8(out, lower(c));
+    char32_t c = 0;
+    std::size_t len = decode(name, i, c);
+    if (len == 0) {
+      out += name[i];
+      ++i;
+      continue;
     }
-    i += n;
+    if (locale != static_cast<locale_t>(0)) {
+      c = static_cast<char32_t>(towlower_l(static_cast<wint_t>(c), locale));
+    }
+    encode(c, out);
+    i += len;
   }
   return out;
 }

@@ -1,7 +1,6 @@
-// The key that names are compared by (topics, providers and their domains, categories, types):
-// "matching of topic, provider and category names ignores case" (DESIGN.md). Every backend's
-// writer stores this key beside the name and every reader folds the user's value the same way, so
-// the two must come from this one function.
+// The key a name is matched by: topic, provider and category filters "ignore case" (DESIGN.md),
+// so the store keeps a folded copy of each name (*_key columns) and folds the user's value the
+// same way. Every backend and both sides (writer and reader) must use this one function.
 #pragma once
 
 #include <string>
@@ -9,10 +8,9 @@
 
 namespace newsdb::store {
 
-// Lower-cases `name` by Unicode simple case mapping for the scripts news names are written in:
-// ASCII, Latin-1, Latin Extended-A and Additional, Greek, Cyrillic, Armenian and fullwidth Latin.
-// Other characters, and bytes that are not valid UTF-8, are kept as they are. Nothing else
-// changes (no trimming, no accent removal), so distinct names stay distinct.
+// Lower-cases every letter Unicode gives a lower-case form (É -> é, Ж -> ж, ASCII), byte for byte
+// elsewhere; no other normalisation (accents and spaces are kept). Bytes that are not valid UTF-8
+// are copied unchanged. Thread-safe.
 std::string name_key(std::string_view name);
 
 }  // namespace newsdb::store

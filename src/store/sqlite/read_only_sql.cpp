@@ -102,6 +102,9 @@ Result<void> run_read_only_sql(const std::string& database_path, std::string_vie
     }
     statements.push_back(std::move(owned));
   }
+  if (statements.empty()) {
+    return fail(ErrorKind::kInvalidInput, "no SQL statement given, only comments or blanks");
+  }
   for (auto& stmt : statements) {
     if (auto r = run(stmt.get(), sink); !r) return r;
   }

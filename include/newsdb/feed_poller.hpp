@@ -26,6 +26,7 @@ namespace newsdb {
 enum class PollStatus {
   kFetched,      // a new document was read and imported
   kNotModified,  // 304: nothing to do
+  kUnchanged,    // 200 with the same bytes as the last poll (a server without validators)
   kFailed,       // see PollReport::error; retried after the backoff
 };
 
@@ -34,7 +35,7 @@ struct PollReport {
   PollStatus status = PollStatus::kFailed;
   std::optional<int> http_status;
   std::optional<FeedFormat> format;       // kFetched: what the document was
-  std::size_t items = 0;                  // kFetched: articles the document held
+  std::size_t items = 0;                  // kFetched/kUnchanged: articles the document held
   WriteCounts counts;                     // kFetched: what the store made of them
   std::string error;                      // kFailed: why, for a person
   std::optional<std::string> moved_from;  // the old URL when a permanent redirect moved it
@@ -59,6 +60,10 @@ class FeedPoller {
  private:
   PollReport complete(const Source& source, Result<HttpResponse> response);
   void fetched(PollReport& report, HttpResponse& response, Timestamp now);
+  // True (and the report filled in) when the body is byte for byte what the last poll imported.
+  bool unchanged(PollReport& report, const std::string& hash, Timestamp now);
+  // Follows a permanent redirect: the source takes the new URL unless another source has it.
+  void move(PollReport& report, const std::string& permanent_url);
   void failed(PollReport& report, std::optional<int> status, std::string error, Timestamp now,
               std::optional<std::chrono::seconds> server_wait = std::nullopt);
   Result<void> save(PollReport& report);

@@ -3,12 +3,22 @@
 #include <algorithm>
 #include <newsdb/date.hpp>
 
+#include "store/content_hash.hpp"
+
 namespace newsdb {
 namespace {
 
 bool has_errors(const std::vector<Diagnostic>& diagnostics) {
   return std::any_of(diagnostics.begin(), diagnostics.end(),
                      [](const Diagnostic& d) { return d.severity == Severity::kError; });
+}
+
+// A successful response's validators replace the old ones (a response without them clears them:
+// stale ones must not be sent back).
+void keep_validators(PollReport& report, const HttpResponse& response) {
+  report.source.last_status = response.status;
+  report.source.etag = response.etag;
+  report.source.last_modified = response.last_modified;
 }
 
 }  // namespace
@@ -97,6 +107,9 @@ PollReport FeedPoller::complete(const Source& source, Result<HttpResponse> respo
     report.source.last_new_items = 0;
   } else if (response->status >= 200 && response->status < 300) {
     fetched(report, *response, now);
+    if (report.status != PollStatus::kFailed && response->permanent_url) {
+      move(report, *response->permanent_url);
+    }
   } else {
     int status = response->status;
     std::string error = http_status_text(status);
@@ -120,6 +133,14 @@ PollReport FeedPoller::complete(const Source& source, Result<HttpResponse> respo
 
 void FeedPoller::fetched(PollReport& report, HttpResponse& response, Timestamp now) {
   report.http_status = response.status;
+  std::string hash = store::bytes_content_hash(response.body);
+  ImportRecord record{report.source.url, static_cast<std::int64_t>(response.body.size()), 0, hash,
+                      FileOutcome::kImported, 0};
+  if (unchanged(report, hash, now)) {
+    keep_validators(report, response);
+    return;
+  }
+
   FeedContext ctx;
   ctx.url = response.final_url;
   ctx.fetched_at = now;
@@ -128,11 +149,11 @@ void FeedPoller::fetched(PollReport& report, HttpResponse& response, Timestamp n
   if (!feed) {
     // Recorded like a file that failed, so `newsdb errors` lists it too.
     ParsedFile file;
-    file.record = ImportRecord{report.source.url, static_cast<std::int64_t>(response.body.size()),
-                               0, "", FileOutcome::kFailed};
+    file.record = record;
+    file.record.outcome = FileOutcome::kFailed;
     file.diagnostics.push_back(Diagnostic{report.source.url, 0, 0, "", feed.error().message,
                                           Severity::kError});
-    if (auto w = writer_.write_batch(std::span(&file, 1)); !w) store_error_ = w.error();
+    if (auto w = writer_.write_batch(std::span(&file, 1), now); !w) store_error_ = w.error();
     failed(report, response.status, feed.error().message, now);
     return;
   }
@@ -146,12 +167,13 @@ void FeedPoller::fetched(PollReport& report, HttpResponse& response, Timestamp n
   }
 
   ParsedFile file;
-  file.record = ImportRecord{report.source.url, static_cast<std::int64_t>(response.body.size()), 0,
-                             "", has_errors(feed->diagnostics) ? FileOutcome::kFailed
-                                                               : FileOutcome::kImported};
+  file.record = record;
+  file.record.outcome =
+      has_errors(feed->diagnostics) ? FileOutcome::kFailed : FileOutcome::kImported;
+  file.record.articles = static_cast<std::int64_t>(feed->articles.size());
   file.articles = std::move(feed->articles);
   file.diagnostics = feed->diagnostics;
-  auto counts = writer_.write_batch(std::span(&file, 1));
+  auto counts = writer_.write_batch(std::span(&file, 1), now);
   if (!counts) {
     store_error_ = counts.error();
     return;
@@ -162,29 +184,50 @@ void FeedPoller::fetched(PollReport& report, HttpResponse& response, Timestamp n
   report.items = file.articles.size();
   report.counts = *counts;
   report.diagnostics = std::move(feed->diagnostics);
-  report.source.last_status = response.status;
   report.source.last_new_items = counts->added;
-  // Validators describe this response: stale ones must not be sent back.
-  report.source.etag = response.etag;
-  report.source.last_modified = response.last_modified;
   if (feed->title) report.source.title = feed->title;
+  keep_validators(report, response);
+}
 
-  if (response.permanent_url && *response.permanent_url != report.source.url) {
-    auto owner = sources_.find(*response.permanent_url);
-    if (!owner) {
-      store_error_ = owner.error();
-    } else if (*owner && (*owner)->id != report.source.id) {
-      report.diagnostics.push_back(Diagnostic{
-          report.source.url, 0, 0, "",
-          "moved permanently to " + *response.permanent_url +
-              ", which is registered already; remove this one with `newsdb sources remove " +
-              report.source.url + "`",
-          Severity::kWarning});
-    } else {
-      report.moved_from = report.source.url;
-      report.source.url = *response.permanent_url;
-    }
+void FeedPoller::move(PollReport& report, const std::string& permanent_url) {
+  if (permanent_url == report.source.url) return;
+  auto owner = sources_.find(permanent_url);
+  if (!owner) {
+    store_error_ = owner.error();
+  } else if (*owner && (*owner)->id != report.source.id) {
+    report.diagnostics.push_back(Diagnostic{
+        report.source.url, 0, 0, "",
+        "moved permanently to " + permanent_url +
+            ", which is registered already; remove this one with `newsdb sources remove " +
+            report.source.url + "`",
+        Severity::kWarning});
+  } else {
+    report.moved_from = report.source.url;
+    report.source.url = permanent_url;
   }
+}
+
+bool FeedPoller::unchanged(PollReport& report, const std::string& hash, Timestamp now) {
+  auto recorded = writer_.lookup(std::span(&report.source.url, 1));
+  if (!recorded) {
+    store_error_ = recorded.error();
+    return true;
+  }
+  const auto& previous = (*recorded)[0];
+  if (!previous || previous->content_hash != hash || previous->outcome != FileOutcome::kImported) {
+    return false;
+  }
+  ParsedFile file;
+  file.record = *previous;
+  file.content = ContentState::kUnchanged;
+  if (auto w = writer_.write_batch(std::span(&file, 1), now); !w) {
+    store_error_ = w.error();
+    return true;
+  }
+  report.status = PollStatus::kUnchanged;
+  report.items = static_cast<std::size_t>(previous->articles);
+  report.source.last_new_items = 0;
+  return true;
 }
 
 void FeedPoller::failed(PollReport& report, std::optional<int> status, std::string error,

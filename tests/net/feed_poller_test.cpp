@@ -19,12 +19,19 @@ class MemoryWriter final : public ArticleWriter {
  public:
   Result<std::vector<std::optional<ImportRecord>>> lookup(
       std::span<const std::string> paths) override {
-    return std::vector<std::optional<ImportRecord>>(paths.size());
+    std::vector<std::optional<ImportRecord>> out;
+    for (const auto& p : paths) {
+      auto it = records.find(p);
+      out.push_back(it == records.end() ? std::nullopt : std::optional(it->second));
+    }
+    return out;
   }
-  Result<WriteCounts> write_batch(std::span<const ParsedFile> batch) override {
+  Result<std::vector<FailedInput>> failed_inputs() override { return std::vector<FailedInput>{}; }
+  Result<WriteCounts> write_batch(std::span<const ParsedFile> batch, Timestamp) override {
     WriteCounts counts;
     for (const auto& file : batch) {
       files.push_back(file);
+      records[file.record.path] = file.record;
       for (const auto& a : file.articles) {
         auto it = stored.find(a.canonical_url);
         if (it == stored.end()) ++counts.added;
@@ -37,6 +44,7 @@ class MemoryWriter final : public ArticleWriter {
   }
 
   std::map<std::string, Article> stored;
+  std::map<std::string, ImportRecord> records;
   std::vector<ParsedFile> files;
 };
 
@@ -349,4 +357,34 @@ TEST_CASE("named sources are polled whatever their schedule; unknown names are r
   REQUIRE_FALSE(unknown.has_value());
   CHECK(unknown.error().kind == ErrorKind::kNotFound);
   CHECK_THAT(unknown.error().message, Catch::Contains("newsdb sources add"));
+}
+
+TEST_CASE("a server without validators sending the same bytes is not re-parsed", "[net][poller]") {
+  test::HttpServer server;
+  serve_fixture(server, "/plain.xml", "rss2.xml");
+  Rig rig;
+  auto s = rig.add(server.url("/plain.xml"));
+  auto first = rig.poll({s});
+  REQUIRE(first[0].status == PollStatus::kFetched);
+  auto parsed_files = rig.writer.files.size();
+  rig.clock.advance(1h);
+  auto second = rig.poll_due();
+  REQUIRE(second.size() == 1);
+  CHECK(second[0].status == PollStatus::kUnchanged);
+  CHECK(second[0].http_status == 200);
+  CHECK(second[0].items == 6);
+  REQUIRE(rig.writer.files.size() == parsed_files + 1);
+  CHECK(rig.writer.files.back().content == ContentState::kUnchanged);
+  CHECK(rig.writer.files.back().articles.empty());
+}
+
+TEST_CASE("a document that is not a feed keeps no validators, so the next poll reads it again",
+          "[net][poller]") {
+  test::HttpServer server;
+  server.route("/odd", {.body = "<svg/>", .etag = "\"svg\""});
+  Rig rig;
+  auto s = rig.add(server.url("/odd"));
+  auto r = rig.poll({s});
+  CHECK(r[0].status == PollStatus::kFailed);
+  CHECK_FALSE(rig.stored(s.url).etag.has_value());
 }

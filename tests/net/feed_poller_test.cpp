@@ -318,8 +318,9 @@ TEST_CASE("an undated item keeps the date of the poll that first saw it", "[net]
   REQUIRE(rig.writer.stored.count(undated) == 1);
   CHECK(rig.writer.stored[undated].published_date_time == kT0);
 
-  // The feed changes (new ETag): the undated item comes again, a day later.
-  serve_fixture(server, "/feed.xml", "rss2.xml", {.etag = "\"v2\""});
+  // The feed changes (new ETag, new bytes): the undated item comes again, a day later.
+  server.route("/feed.xml", {.body = test::read_fixture("feeds/rss2.xml") + "<!-- v2 -->",
+                             .etag = "\"v2\""});
   rig.clock.advance(24h);
   auto reports = rig.poll_due();
   REQUIRE(reports.size() == 1);

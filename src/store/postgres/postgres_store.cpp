@@ -2,15 +2,27 @@
 
 #ifndef NEWSDB_HAVE_POSTGRES
 
-namespace newsdb::postgres {
+#include <newsdb/migrate.hpp>
 
-Result<std::unique_ptr<Store>> open_postgres_store(const std::string&, OpenMode) {
-  return fail(ErrorKind::kUnsupported,
-              "this newsdb was built without PostgreSQL support; rebuild with "
-              "-DNEWSDB_POSTGRES=ON (needs libpq-dev)");
+namespace newsdb {
+namespace {
+constexpr const char* kNoPostgres =
+    "this newsdb was built without PostgreSQL support; rebuild with -DNEWSDB_POSTGRES=ON "
+    "(needs libpq-dev)";
 }
 
-}  // namespace newsdb::postgres
+Result<MigrateReport> migrate_archive(const std::string&, const std::string&,
+                                      const std::function<void(const TableCount&)>&) {
+  return fail(ErrorKind::kUnsupported, kNoPostgres);
+}
+
+namespace postgres {
+Result<std::unique_ptr<Store>> open_postgres_store(const std::string&, OpenMode) {
+  return fail(ErrorKind::kUnsupported, kNoPostgres);
+}
+}  // namespace postgres
+
+}  // namespace newsdb
 
 #else
 

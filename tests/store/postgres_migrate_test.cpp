@@ -1,0 +1,171 @@
+// `migrate`: PostgreSQL -> SQLite -> PostgreSQL must give back every row of every table.
+#include <catch2/catch.hpp>
+#include <newsdb/migrate.hpp>
+#include <newsdb/store.hpp>
+
+#include "store/sqlite/database.hpp"
+#include "support/pg_database.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace newsdb;
+
+namespace {
+
+const std::vector<std::string> kTables = {"providers",      "topics",       "articles",
+                                          "article_topics", "images",       "related",
+                                          "import_files",   "import_errors", "sources"};
+
+// Every row of `table` as text, in key order: what "exactly the same" is checked against.
+std::vector<std::string> dump(postgres::Connection& conn, const std::string& table) {
+  auto rows = conn.exec("SELECT t::text FROM " + table + " t ORDER BY 1");
+  if (!rows) FAIL(rows.error().message);
+  std::vector<std::string> out;
+  for (int i = 0; i < rows->rows(); ++i) out.emplace_back(rows->text(i, 0));
+  return out;
+}
+
+Article sample(int n) {
+  Article a;
+  a.canonical_url = "https://m.test/" + std::to_string(n);
+  a.original_url = a.canonical_url;
+  a.web_url = a.canonical_url + "?web";
+  a.title = "Title " + std::to_string(n) + " with\ttab, \"quotes\" and ünïcödé";
+  if (n % 2) a.excerpt = "excerpt\nline two";
+  if (n % 3) a.body = "# Body\n\nback\\slash " + std::to_string(n);
+  a.published_date_time = Timestamp(std::chrono::seconds(1'600'000'000 + n));
+  a.category = "News";
+  a.type = "article";
+  a.quality = -n;
+  a.heat = std::int64_t{1} << 40;
+  a.published = n % 2 == 0;
+  a.provider = Provider{"P" + std::to_string(n % 3), "p.test", Json{{"images", Json::array()}}};
+  a.topics = {"AI", "Topic " + std::to_string(n % 4)};
+  a.images = {Image{"https://i.test/" + std::to_string(n), 5, 6, n % 2 == 1, Json{{"title", "t"}}}};
+  RelatedArticle r;
+  r.title = "Related";
+  r.web_url = "https://m.test/" + std::to_string(n + 1);
+  r.provider = Provider{"Other", "o.test", Json::object()};
+  a.related = {r};
+  a.secured = "c2VjcmV0;aXY=";
+  a.extra = Json{{"locale", "en"}, {"tags", Json::array({"x", "y"})}};
+  return a;
+}
+
+void fill(Store& store) {
+  std::vector<ParsedFile> batch;
+  for (int n = 0; n < 30; ++n) {
+    ParsedFile f;
+    f.record = ImportRecord{"dir/" + std::to_string(n) + ".md", n, n * 1000, "h" + std::to_string(n),
+                            FileOutcome::kImported};
+    f.articles = {sample(n)};
+    batch.push_back(std::move(f));
+  }
+  ParsedFile bad;
+  bad.record = ImportRecord{"dir/bad.md", 1, 2, "hb", FileOutcome::kFailed};
+  bad.diagnostics = {Diagnostic{"dir/bad.md", 2, 3, "title", "title: missing"}};
+  batch.push_back(bad);
+  auto written = store.writer().write_batch(batch);
+  REQUIRE(written.has_value());
+  REQUIRE(written->added == 30);
+}
+
+}  // namespace
+
+TEST_CASE("migrate PostgreSQL -> SQLite -> PostgreSQL keeps every row", "[store][postgresql]") {
+  auto original = test::PgDatabase::make(false);
+  if (!original) return;
+  auto final_db = test::PgDatabase::make(false);
+  test::TempDir dir;
+  const std::string sqlite_path = (dir.path() / "moved.sqlite").string();
+  {
+    auto store = open_store(original->uri(), OpenMode::kReadWrite);
+    REQUIRE(store.has_value());
+    fill(**store);
+  }
+  // Sources are written straight into the table: the registry belongs to another part.
+  auto conn = original->connect();
+  REQUIRE(conn.exec("INSERT INTO sources (url, every_seconds, etag, error_count, created_at) "
+                    "VALUES ('https://feed.test/rss', 1800, 'W/\"1\"', 2, 1700000000)"));
+
+  auto there = migrate_archive(original->uri(), sqlite_path);
+  REQUIRE(there.has_value());
+  {
+    // In SQLite, numbers and booleans are integers, as its own writer stores them.
+    auto db = sqlite::Database::open(sqlite_path, sqlite::Database::Access::kReadOnly);
+    REQUIRE(db.has_value());
+    auto types = db->prepare(
+        "SELECT count(*) FROM articles WHERE typeof(published) = 'integer' AND "
+        "typeof(quality) = 'integer' AND typeof(published_at) = 'integer' AND typeof(title) = "
+        "'text'");
+    REQUIRE(types.has_value());
+    REQUIRE(types->step().value());
+    CHECK(types->column_int(0) == 30);
+  }
+  auto back = migrate_archive(sqlite_path, final_db->uri());
+  REQUIRE(back.has_value());
+
+  auto final_conn = final_db->connect();
+  for (const auto& table : kTables) {
+    INFO(table);
+    auto before = dump(conn, table);
+    CHECK_FALSE(before.empty());
+    CHECK(dump(final_conn, table) == before);
+  }
+  auto articles = std::find_if(back->tables.begin(), back->tables.end(),
+                               [](const TableCount& t) { return t.table == "articles"; });
+  REQUIRE(articles != back->tables.end());
+  CHECK(articles->rows == 30);
+
+  // Ids carried over: the next article written gets a fresh one, not a duplicate key.
+  auto store = open_store(final_db->uri(), OpenMode::kReadWrite);
+  REQUIRE(store.has_value());
+  ParsedFile f;
+  f.record = ImportRecord{"new.md", 1, 1, "n", FileOutcome::kImported};
+  f.articles = {sample(1000)};
+  auto added = (*store)->writer().write_batch(std::span<const ParsedFile>(&f, 1));
+  REQUIRE(added.has_value());
+  CHECK(added->added == 1);
+
+  // A re-import of the same content finds it unchanged: content hashes survived.
+  std::vector<ParsedFile> again(1);
+  again[0].record = ImportRecord{"dir/5.md", 5, 5000, "h5", FileOutcome::kImported};
+  again[0].articles = {sample(5)};
+  auto unchanged = (*store)->writer().write_batch(again);
+  REQUIRE(unchanged.has_value());
+  CHECK(unchanged->unchanged == 1);
+}
+
+TEST_CASE("migrate refuses a target that already holds data", "[store][postgresql]") {
+  auto source = test::PgDatabase::make(false);
+  if (!source) return;
+  auto target = test::PgDatabase::make(false);
+  for (const auto* db : {&*source, &*target}) {
+    auto store = open_store(db->uri(), OpenMode::kReadWrite);
+    REQUIRE(store.has_value());
+    fill(**store);
+  }
+  auto moved = migrate_archive(source->uri(), target->uri());
+  REQUIRE_FALSE(moved.has_value());
+  CHECK(moved.error().kind == ErrorKind::kInvalidInput);
+  CHECK_THAT(moved.error().message, Catch::Contains("already holds data"));
+}
+
+TEST_CASE("migrate refuses a source it cannot copy whole", "[store][postgresql]") {
+  auto source = test::PgDatabase::make(false);
+  if (!source) return;
+  auto target = test::PgDatabase::make(false);
+  REQUIRE(open_store(source->uri(), OpenMode::kReadWrite).has_value());
+  auto conn = source->connect();
+  REQUIRE(conn.exec("CREATE TABLE my_notes (note text)"));
+  auto moved = migrate_archive(source->uri(), target->uri());
+  REQUIRE_FALSE(moved.has_value());
+  CHECK_THAT(moved.error().message, Catch::Contains("my_notes"));
+}
+
+TEST_CASE("migrate from a store that does not exist says so", "[store][postgresql]") {
+  test::TempDir dir;
+  auto moved = migrate_archive((dir.path() / "none.sqlite").string(),
+                               (dir.path() / "to.sqlite").string());
+  REQUIRE_FALSE(moved.has_value());
+  CHECK(moved.error().kind == ErrorKind::kNotFound);
+}

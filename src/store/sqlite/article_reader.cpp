@@ -38,12 +38,14 @@ Error statement_error(Database& db, const Error& error, const Filter& filter) {
 
 }  // namespace
 
-Result<std::vector<std::int64_t>> SqliteArticleReader::find_ids(const Query& query) {
+Result<std::vector<std::int64_t>> SqliteArticleReader::find_ids(const Query& query,
+                                                                std::string* match) {
   if (auto ok = check_query(query); !ok) return std::unexpected(ok.error());
   auto resolved = resolve(db_, query.filter);
   if (!resolved) return std::unexpected(resolved.error());
   std::vector<std::int64_t> ids;
   if (resolved->matches_nothing) return ids;
+  if (match) *match = resolved->fts_match;
   auto stmt = find_sql(*resolved, query.sort, query.limit, query.offset).prepare(db_);
   if (!stmt) return std::unexpected(stmt.error());
   for (;;) {
@@ -56,12 +58,16 @@ Result<std::vector<std::int64_t>> SqliteArticleReader::find_ids(const Query& que
 }
 
 Result<std::vector<StoredArticle>> SqliteArticleReader::find(const Query& query) {
-  auto ids = find_ids(query);
-  if (!ids) return std::unexpected(ids.error());
   std::string match;
-  if (query.filter.text) {
-    auto resolved = resolve(db_, query.filter);
-    if (resolved) match = resolved->fts_match;
+  auto ids = find_ids(query, &match);
+  if (!ids) return std::unexpected(ids.error());
+  std::optional<Statement> snippets;
+  if (!match.empty()) {
+    auto stmt = db_.prepare(
+        "SELECT snippet(articles_fts, -1, char(2), char(3), '…', " +
+        std::to_string(kSnippetTokens) + ") FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?");
+    if (!stmt) return std::unexpected(stmt.error());
+    snippets.emplace(std::move(*stmt));
   }
   std::vector<StoredArticle> out;
   out.reserve(ids->size());
@@ -69,23 +75,22 @@ Result<std::vector<StoredArticle>> SqliteArticleReader::find(const Query& query)
     auto article = loader_.load(id);
     if (!article) return std::unexpected(article.error());
     if (!*article) continue;  // deleted meanwhile by another process
-    if (!match.empty()) {
-      if (auto r = add_snippet(match, **article); !r) return std::unexpected(r.error());
+    if (snippets) {
+      if (auto r = add_snippet(*snippets, match, **article); !r) return std::unexpected(r.error());
     }
     out.push_back(std::move(**article));
   }
   return out;
 }
 
-Result<void> SqliteArticleReader::add_snippet(const std::string& match, StoredArticle& article) {
-  auto stmt = db_.prepare(
-      "SELECT snippet(articles_fts, -1, char(2), char(3), '…', " + std::to_string(kSnippetTokens) +
-      ") FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?");
-  if (!stmt) return std::unexpected(stmt.error());
-  stmt->bind(1, std::string_view(match)).bind(2, article.id);
-  auto row = stmt->step();
+Result<void> SqliteArticleReader::add_snippet(Statement& stmt, const std::string& match,
+                                              StoredArticle& article) {
+  stmt.reset();
+  stmt.bind(1, std::string_view(match)).bind(2, article.id);
+  auto row = stmt.step();
   if (!row) return std::unexpected(row.error());
-  if (*row) article.snippet = stmt->column_text(0);
+  if (*row) article.snippet = stmt.column_text(0);
+  stmt.reset();
   return {};
 }
 
@@ -93,7 +98,7 @@ Result<void> SqliteArticleReader::for_each(
     const Query& query, const std::function<Result<void>(const StoredArticle&)>& sink) {
   // The ids first (8 bytes each, even for a million articles), then one article at a time: the
   // id statement is finished before any sink runs, so a slow consumer holds no read lock.
-  auto ids = find_ids(query);
+  auto ids = find_ids(query, nullptr);
   if (!ids) return std::unexpected(ids.error());
   for (auto id : *ids) {
     auto article = loader_.load(id);

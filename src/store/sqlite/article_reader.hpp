@@ -26,9 +26,10 @@ class SqliteArticleReader final : public ArticleReader {
   Result<void> run_sql(std::string_view sql, SqlRowSink& sink) override;
 
  private:
-  // The ids of the page `query` asks for, in order.
-  Result<std::vector<std::int64_t>> find_ids(const Query& query);
-  Result<void> add_snippet(const std::string& match, StoredArticle& article);
+  // The ids of the page `query` asks for, in order; `match` (when given) receives the FTS5
+  // expression used, "" without text.
+  Result<std::vector<std::int64_t>> find_ids(const Query& query, std::string* match);
+  Result<void> add_snippet(Statement& stmt, const std::string& match, StoredArticle& article);
 
   Database& db_;
   ArticleLoader loader_;

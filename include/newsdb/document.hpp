@@ -15,9 +15,11 @@
 namespace newsdb {
 
 struct ParseLimits {
-  std::size_t max_document_bytes = 16u << 20;  // a whole file (or one NDJSON line)
-  int max_depth = 64;                          // YAML/JSON nesting
-  std::size_t max_alias_expansion = 10'000;    // nodes that aliases may expand to, per document
+  std::size_t max_document_bytes = 16u << 20;   // a frontmatter or .json file, or one NDJSON line
+  std::size_t max_ndjson_bytes = 256u << 20;    // a whole .ndjson file
+  std::size_t max_field_bytes = 1u << 20;       // one YAML scalar (a title, an excerpt, ...)
+  int max_depth = 64;                           // YAML/JSON nesting
+  std::size_t max_alias_expansion = 10'000;     // nodes that aliases may expand to, per document
 };
 
 enum class InputFormat {
@@ -38,11 +40,20 @@ enum class InputStatus {
 
 struct ParsedInput {
   InputStatus status = InputStatus::kArticles;
-  std::vector<Article> articles;         // in input order; each with canonical_url set
-  std::vector<Diagnostic> diagnostics;   // errors and warnings, in input order
+  std::vector<Article> articles;        // in input order; each with canonical_url set
+  std::vector<Diagnostic> diagnostics;  // errors and warnings, in input order, `path` set
+  std::size_t failed_records = 0;       // records that failed (a failed frontmatter file: 1)
 };
 
 // Parses one input's bytes. `path` is used only in diagnostics.
+//
+// A frontmatter file is one article. A .json/.ndjson file holds any number of records: each
+// failed record gets its diagnostics (at its line) and the others are still returned, but the
+// input as a whole is kFailed. Inputs over max_document_bytes (.ndjson: max_ndjson_bytes) fail
+// with a diagnostic naming the limit, except that a frontmatter input whose first line is not a
+// fence is kNotAnArticle whatever its size (only its first line is looked at), so callers may
+// pass just a prefix of a file too large to read. kNotAnArticle comes with one diagnostic that
+// says why, for callers that treat an explicitly named file without frontmatter as an error.
 ParsedInput parse_input(std::string_view bytes, std::string_view path, InputFormat format,
                         const ParseLimits& limits = {});
 

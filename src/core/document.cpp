@@ -1,7 +1,96 @@
-// STUB: implemented by the parser work (issue 2).
 #include <newsdb/document.hpp>
 
+#include <cstdio>
+
+#include "core/frontmatter.hpp"
+#include "core/json_records.hpp"
+#include "core/record_builder.hpp"
+#include "core/text_checks.hpp"
+#include "core/yaml_events.hpp"
+
 namespace newsdb {
+namespace {
+
+Diagnostic at(SourceMark mark, std::string message) {
+  return Diagnostic{{}, mark.line, mark.column, {}, std::move(message)};
+}
+
+std::string bytes_over_limit(std::size_t size, std::size_t limit, const char* what) {
+  return std::string(what) + " is " + std::to_string(size) + " bytes, over the limit of " +
+         std::to_string(limit) + " bytes";
+}
+
+// Text checks every input passes: no NUL byte (a binary file), valid UTF-8.
+bool check_text(std::string_view text, ParsedInput& out) {
+  if (auto nul = find_nul(text)) {
+    out.diagnostics.push_back(
+        at(mark_at(text, *nul), "NUL byte: this is a binary file, not UTF-8 text"));
+    return false;
+  }
+  if (auto bad = find_invalid_utf8(text)) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
+    out.diagnostics.push_back(at(mark_at(text, *bad), std::string("invalid UTF-8 (byte ") + byte +
+                                                          "): text must be UTF-8"));
+    return false;
+  }
+  return true;
+}
+
+void parse_frontmatter(std::string_view text, const ParseLimits& limits, ParsedInput& out) {
+  FrontmatterParts parts = split_frontmatter(text);
+  if (parts.kind == FrontmatterParts::Kind::kNotAnArticle) {
+    out.status = InputStatus::kNotAnArticle;
+    out.diagnostics.push_back(
+        at(SourceMark{1, 1}, "not an article: the first line must be `---` to open the frontmatter"));
+    return;
+  }
+  out.failed_records = 1;  // until the article is read
+  if (text.size() > limits.max_document_bytes) {
+    out.diagnostics.push_back(at(SourceMark{}, bytes_over_limit(text.size(), limits.max_document_bytes, "the file")));
+    return;
+  }
+  if (!check_text(text, out)) return;
+  if (parts.kind == FrontmatterParts::Kind::kUnclosed) {
+    out.diagnostics.push_back(at(SourceMark{1, 1},
+                                 "the frontmatter opened here is not closed: add a line `---` "
+                                 "after its last field"));
+    return;
+  }
+  YamlEventSource source(parts.yaml, 2, limits);
+  RecordBuilder builder(source, out.diagnostics);
+  std::optional<Article> article = builder.read_article();
+  if (!article) return;
+  if (parts.body) {
+    if (article->body) {
+      out.diagnostics.push_back(at(SourceMark{1, 1},
+                                   "`body` is set in the frontmatter and the file also has a body "
+                                   "after it: keep one"));
+      return;
+    }
+    article->body.emplace(*parts.body);
+  }
+  out.failed_records = 0;
+  out.articles.push_back(std::move(*article));
+}
+
+void parse_json(std::string_view text, InputFormat format, const ParseLimits& limits,
+                ParsedInput& out) {
+  std::size_t limit =
+      format == InputFormat::kNdjson ? limits.max_ndjson_bytes : limits.max_document_bytes;
+  if (text.size() > limit) {
+    out.failed_records = 1;
+    out.diagnostics.push_back(at(SourceMark{}, bytes_over_limit(text.size(), limit, "the file")));
+    return;
+  }
+  if (!check_text(text, out)) {
+    out.failed_records = 1;
+    return;
+  }
+  read_json_records(text, format, limits, out);
+}
+
+}  // namespace
 
 InputFormat input_format_for_path(std::string_view path) {
   if (path.ends_with(".json")) return InputFormat::kJson;
@@ -9,11 +98,21 @@ InputFormat input_format_for_path(std::string_view path) {
   return InputFormat::kFrontmatter;
 }
 
-ParsedInput parse_input(std::string_view, std::string_view path, InputFormat,
-                        const ParseLimits&) {
+ParsedInput parse_input(std::string_view bytes, std::string_view path, InputFormat format,
+                        const ParseLimits& limits) {
   ParsedInput out;
-  out.status = InputStatus::kFailed;
-  out.diagnostics.push_back(Diagnostic{std::string(path), 0, 0, "", "parser not implemented yet"});
+  std::string_view text = strip_bom(bytes);
+  if (format == InputFormat::kFrontmatter) {
+    parse_frontmatter(text, limits, out);
+  } else {
+    parse_json(text, format, limits, out);
+  }
+  for (Diagnostic& d : out.diagnostics) d.path = path;
+  if (out.status != InputStatus::kNotAnArticle) {
+    bool failed = false;
+    for (const Diagnostic& d : out.diagnostics) failed |= d.severity == Severity::kError;
+    out.status = failed ? InputStatus::kFailed : InputStatus::kArticles;
+  }
   return out;
 }
 

@@ -10,6 +10,7 @@ void JsonEventSource::next(Event& event) {
   event.mark = mark_;
   if (!error_.empty()) {
     event.type = EventType::kError;
+    event.about_value = true;
     event.text = error_;
     return;
   }
@@ -52,8 +53,9 @@ void JsonEventSource::emit_value(const Json& value, Event& event) {
     case Json::value_t::object:
     case Json::value_t::array:
       if (int(stack_.size()) >= max_depth_) {
-        error_ = "nesting is deeper than the limit of " + std::to_string(max_depth_) + " levels";
+        error_ = "nests deeper than the limit of " + std::to_string(max_depth_) + " levels";
         event.type = EventType::kError;
+        event.about_value = true;
         event.text = error_;
         return;
       }

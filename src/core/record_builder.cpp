@@ -57,6 +57,14 @@ bool is_text(const Event& e) {
 
 std::string code(std::string_view path) { return "`" + std::string(path) + "`"; }
 
+// A field path cut to its first segments, for messages about deeply nested values.
+std::string_view short_path(std::string_view path) {
+  constexpr std::size_t kMax = 40;
+  if (path.size() <= kMax) return path;
+  std::size_t cut = path.find_last_of(".[", kMax);
+  return path.substr(0, cut == 0 || cut == std::string_view::npos ? kMax : cut);
+}
+
 }  // namespace
 
 // Appends ".key" or "[index]" to the field path for the lifetime of the scope.
@@ -99,8 +107,15 @@ void RecordBuilder::next() {
   if (event_.type == EventType::kEnd) ended_ = true;
   if (event_.type == EventType::kError) {
     source_failed_ = true;
+    std::string message(event_.text);
+    if (event_.about_value) {
+      std::string_view shown = short_path(path_);
+      message = (path_.empty() ? std::string("a value")
+                               : code(std::string(shown) + (shown.size() < path_.size() ? "..." : ""))) +
+                " " + message;
+    }
     diagnostics_.push_back(
-        Diagnostic{{}, event_.mark.line, event_.mark.column, path_, std::string(event_.text)});
+        Diagnostic{{}, event_.mark.line, event_.mark.column, path_, std::move(message)});
     ++errors_;
   }
 }
@@ -180,7 +195,8 @@ std::optional<Article> RecordBuilder::read_article() {
   RecordMarks marks;
   read_fields(article, Level::kArticle, &article, marks);
   check_record(article, start, marks);
-  if (errors_ != errors_before || stopped()) return std::nullopt;
+  expect_end();
+  if (errors_ != errors_before || source_failed_ || too_many_errors_) return std::nullopt;
   article.canonical_url = canonical_url(article.primary_url()).value_or(std::string());
   return article;
 }
@@ -193,9 +209,14 @@ std::optional<RelatedArticle> RecordBuilder::read_related() {
   RecordMarks marks;
   read_fields(related, Level::kRelated, nullptr, marks);
   check_record(related, start, marks);
-  if (errors_ != errors_before || stopped()) return std::nullopt;
+  expect_end();
+  if (errors_ != errors_before || source_failed_ || too_many_errors_) return std::nullopt;
   return related;
 }
+
+// After the root node a source has only its end to give, or an error found after the root (a
+// second YAML document, say), which next() reports.
+void RecordBuilder::expect_end() { next(); }
 
 void RecordBuilder::read_fields(ArticleFields& fields, Level level, Article* article,
                                 RecordMarks& marks) {
@@ -308,9 +329,13 @@ Json RecordBuilder::capture_value() {
           if (is_plain_null(t)) return Json(nullptr);
           if (auto b = plain_bool(t)) return Json(*b);
           std::int64_t i = 0;
-          if (parse_plain_int(t, i) == IntParse::kOk) return Json(i);
+          switch (parse_plain_int(t, i)) {
+            case IntParse::kOk: return Json(i);
+            case IntParse::kOutOfRange: return Json(std::string(t));  // kept exactly as written
+            case IntParse::kNotAnInteger: break;
+          }
           if (auto d = plain_float(t)) return Json(*d);
-          return Json(std::string(t));  // including integers too big for 64 bits: kept as written
+          return Json(std::string(t));
         }
       }
       return Json();

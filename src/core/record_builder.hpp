@@ -55,6 +55,7 @@ class RecordBuilder {
   void skip_value();
 
   bool begin_record(const char* what);
+  void expect_end();
   void read_fields(ArticleFields& fields, Level level, Article* article, RecordMarks& marks);
   bool read_known_field(int field, ArticleFields& fields, Article* article, RecordMarks& marks);
   void check_record(const ArticleFields& fields, SourceMark start, const RecordMarks& marks);

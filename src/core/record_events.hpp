@@ -24,7 +24,7 @@ enum class EventType : std::uint8_t {
   kSequenceEnd,
   kScalar,
   kEnd,    // the root node is complete (or there was none: an empty document)
-  kError,  // `text` holds the message; `mark` where known
+  kError,  // `text` holds the message; `mark` where known; see `about_value`
 };
 
 // What a scalar is. YAML plain scalars are untyped text whose meaning depends on the field that
@@ -49,6 +49,9 @@ struct Event {
   std::int64_t int_value = 0;
   std::uint64_t unsigned_value = 0;
   double float_value = 0;
+  // kError only: the message is about the value being read and reads after its field's name
+  // ("`excerpt` is 2000000 bytes, ..."), so `text` starts with a verb ("is ...", "nests ...").
+  bool about_value = false;
 };
 
 class EventSource {

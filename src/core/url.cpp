@@ -69,6 +69,18 @@ std::string filtered_query(std::string_view query) {
   return out;
 }
 
+// Real feeds carry URLs with raw spaces in the path ("/Business Wire/..."); a browser sends them
+// as %20, so that is their canonical spelling.
+void append_encoding_spaces(std::string& out, std::string_view part) {
+  for (char c : part) {
+    if (c == ' ') {
+      out += "%20";
+    } else {
+      out += c;
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> canonical_url(std::string_view url) {
@@ -78,8 +90,8 @@ std::optional<std::string> canonical_url(std::string_view url) {
   for (char c : url.substr(0, colon)) {
     if (!is_scheme_char(c)) return std::nullopt;
   }
-  for (char c : url) {  // a URL has no spaces or control characters
-    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return std::nullopt;
+  for (char c : url) {  // control characters never belong in a URL
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return std::nullopt;
   }
   std::string scheme;
   for (char c : url.substr(0, colon)) scheme += to_lower_ascii(c);
@@ -95,6 +107,7 @@ std::optional<std::string> canonical_url(std::string_view url) {
     userinfo = authority.substr(0, at + 1);
     authority = authority.substr(at + 1);
   }
+  if (authority.find(' ') != std::string_view::npos) return std::nullopt;
   auto host = canonical_host_port(authority, scheme);
   if (!host) return std::nullopt;
 
@@ -109,10 +122,10 @@ std::optional<std::string> canonical_url(std::string_view url) {
   out += "://";
   out += userinfo;
   out += *host;
-  out += path.empty() ? std::string_view("/") : path;
+  append_encoding_spaces(out, path.empty() ? std::string_view("/") : path);
   if (!query.empty()) {
     out += '?';
-    out += query;
+    append_encoding_spaces(out, query);
   }
   return out;
 }

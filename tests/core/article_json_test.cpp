@@ -199,7 +199,10 @@ TEST_CASE("article_from_json stops at the nesting limit", "[article_json]") {
   std::vector<Diagnostic> d;
   CHECK_FALSE(article_from_json(record, d, ParseLimits{.max_depth = 10}));
   REQUIRE(d.size() == 1);
-  CHECK(d[0].message == "nesting is deeper than the limit of 10 levels");
+  // Depth 10 is the record, `x` and eight arrays inside it: the container at that path is the
+  // one whose content goes too deep.
+  CHECK(d[0].field == "x[0][0][0][0][0][0][0][0]");
+  CHECK(d[0].message == "`x[0][0][0][0][0][0][0][0]` nests deeper than the limit of 10 levels");
 }
 
 TEST_CASE("article_from_json rejects a record that is not an object", "[article_json]") {

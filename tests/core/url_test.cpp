@@ -47,6 +47,12 @@ TEST_CASE("canonical_url keeps user info and IPv6 literals", "[url]") {
   CHECK(canonical_url("https://User@Example.com/x") == "https://User@example.com/x");
 }
 
+TEST_CASE("canonical_url writes raw spaces in the path and query as %20", "[url]") {
+  // As in the real corpus: https://apnews.com/Business Wire/...
+  CHECK(canonical_url("https://apnews.com/Business Wire/5054?q=a b") ==
+        "https://apnews.com/Business%20Wire/5054?q=a%20b");
+}
+
 TEST_CASE("canonical_url trims surrounding whitespace", "[url]") {
   CHECK(canonical_url("  https://example.com/a \n") == "https://example.com/a");
 }
@@ -61,6 +67,7 @@ TEST_CASE("canonical_url rejects what is not an absolute URL with a host", "[url
   CHECK_FALSE(canonical_url("https://exa mple.com/"));
   CHECK_FALSE(canonical_url("https://example.com:8o/"));
   CHECK_FALSE(canonical_url("1http://example.com/"));
+  CHECK_FALSE(canonical_url("https://example.com/a\tb"));
   CHECK_FALSE(canonical_url("http://[::1/x"));
 }
 

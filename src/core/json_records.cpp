@@ -1,0 +1,221 @@
+#include "core/json_records.hpp"
+
+#include <newsdb/article_json.hpp>
+#include <string>
+
+#include "core/json_events.hpp"
+#include "core/record_builder.hpp"
+#include "core/text_checks.hpp"
+
+namespace newsdb {
+namespace {
+
+bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::size_t skip_space(std::string_view text, std::size_t pos) {
+  while (pos < text.size() && is_json_space(text[pos])) ++pos;
+  return pos;
+}
+
+struct ScanError {
+  std::size_t offset;
+  std::string message;
+};
+
+// Finds the end of the JSON value starting at `pos` (not validating scalars: nlohmann does),
+// refusing nesting deeper than `max_depth`. Returns the offset just past the value.
+std::size_t scan_value(std::string_view text, std::size_t pos, int max_depth,
+                       std::optional<ScanError>& error) {
+  std::string open;  // the brackets still open, innermost last
+  std::size_t i = pos;
+  do {
+    if (i >= text.size()) {
+      error = ScanError{pos, "invalid JSON: a value starting here is not complete"};
+      return i;
+    }
+    char c = text[i];
+    if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i) {
+        if (text[i] == '\\') ++i;
+      }
+      if (i >= text.size()) {
+        error = ScanError{pos, "invalid JSON: a string is not closed"};
+        return i;
+      }
+      ++i;
+    } else if (c == '[' || c == '{') {
+      if (int(open.size()) >= max_depth) {
+        error = ScanError{i, "invalid JSON: nesting is deeper than the limit of " +
+                                 std::to_string(max_depth) + " levels"};
+        return i;
+      }
+      open += c;
+      ++i;
+    } else if (c == ']' || c == '}') {
+      if (open.empty() || open.back() != (c == ']' ? '[' : '{')) {
+        error = ScanError{i, std::string("invalid JSON: unexpected '") + c + "'"};
+        return i;
+      }
+      open.pop_back();
+      ++i;
+    } else if (open.empty()) {  // a top-level scalar ends at a delimiter
+      while (i < text.size() && !is_json_space(text[i]) && text[i] != ',' && text[i] != ']' &&
+             text[i] != '}') {
+        ++i;
+      }
+    } else {
+      ++i;
+    }
+  } while (!open.empty());
+  return i;
+}
+
+std::string clean_nlohmann_message(const char* what) {
+  std::string m(what);
+  // "[json.exception.parse_error.101] parse error at line 1, column 8: syntax error ..."
+  if (std::size_t p = m.find(": "); p != std::string::npos && m.starts_with("[json.")) {
+    std::size_t column = m.find("column ");
+    if (column != std::string::npos && column < p + 40) {
+      std::size_t after = m.find(": ", column);
+      if (after != std::string::npos) return m.substr(after + 2);
+    }
+    return m.substr(p + 2);
+  }
+  return m;
+}
+
+class RecordReader {
+ public:
+  RecordReader(std::string_view file, const ParseLimits& limits, ParsedInput& out)
+      : file_(file), limits_(limits), out_(out), marks_(file) {}
+
+  // A problem with the file's structure (not inside one record): counts as one failed record.
+  void structure_error(std::size_t offset, std::string message) {
+    ++out_.failed_records;
+    error(offset, std::move(message));
+  }
+
+  void error(std::size_t offset, std::string message) {
+    SourceMark m = marks_.at(offset);
+    out_.diagnostics.push_back(Diagnostic{{}, m.line, m.column, {}, std::move(message)});
+  }
+
+  // One record's text at `offset` in the file.
+  void read(std::string_view record, std::size_t offset) {
+    Json value;
+    try {
+      value = Json::parse(record.begin(), record.end());
+    } catch (const nlohmann::json::parse_error& e) {
+      ++out_.failed_records;
+      std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
+      return error(offset + std::min(at, record.size()),
+                   "invalid JSON: " + clean_nlohmann_message(e.what()));
+    } catch (const nlohmann::json::exception& e) {
+      ++out_.failed_records;
+      return error(offset, "invalid JSON: " + clean_nlohmann_message(e.what()));
+    }
+    JsonEventSource source(value, marks_.at(offset), limits_.max_depth);
+    RecordBuilder builder(source, out_.diagnostics);
+    if (auto article = builder.read_article()) {
+      out_.articles.push_back(std::move(*article));
+    } else {
+      ++out_.failed_records;
+    }
+  }
+
+  void read_json_file() {
+    std::size_t pos = skip_space(file_, 0);
+    if (pos == file_.size()) {
+      return structure_error(
+          0, "the file is empty: a .json file holds an article object or an array of them");
+    }
+    if (file_[pos] == '{') {
+      std::optional<ScanError> scan;
+      std::size_t end = scan_value(file_, pos, limits_.max_depth, scan);
+      if (scan) return fail_scan(*scan);
+      read(file_.substr(pos, end - pos), pos);
+      return expect_end(end);
+    }
+    if (file_[pos] != '[') {
+      return structure_error(pos, "a .json file holds an article object or an array of them");
+    }
+    pos = skip_space(file_, pos + 1);
+    if (pos < file_.size() && file_[pos] == ']') return expect_end(pos + 1);
+    for (;;) {
+      std::optional<ScanError> scan;
+      std::size_t end = scan_value(file_, pos, limits_.max_depth - 1, scan);
+      if (scan) return fail_scan(*scan);
+      read(file_.substr(pos, end - pos), pos);
+      pos = skip_space(file_, end);
+      if (pos < file_.size() && file_[pos] == ',') {
+        pos = skip_space(file_, pos + 1);
+        continue;
+      }
+      if (pos < file_.size() && file_[pos] == ']') return expect_end(pos + 1);
+      return structure_error(pos, "invalid JSON: expected ',' or ']' after a record");
+    }
+  }
+
+  void read_ndjson_file() {
+    std::size_t line_start = 0;
+    while (line_start < file_.size()) {
+      std::size_t end = file_.find('\n', line_start);
+      if (end == std::string_view::npos) end = file_.size();
+      std::string_view line = file_.substr(line_start, end - line_start);
+      read_ndjson_line(line, line_start);
+      line_start = end + 1;
+    }
+  }
+
+ private:
+  void read_ndjson_line(std::string_view line, std::size_t offset) {
+    std::size_t pos = skip_space(line, 0);
+    if (pos == line.size()) return;  // blank line
+    if (line.size() > limits_.max_document_bytes) {
+      ++out_.failed_records;
+      return error(offset, "the line is " + std::to_string(line.size()) +
+                               " bytes, over the limit of " +
+                               std::to_string(limits_.max_document_bytes) + " bytes for one record");
+    }
+    std::optional<ScanError> scan;
+    std::size_t end = scan_value(line, pos, limits_.max_depth, scan);
+    if (scan) {
+      ++out_.failed_records;
+      return error(offset + scan->offset, scan->message);
+    }
+    if (skip_space(line, end) != line.size()) {
+      ++out_.failed_records;
+      return error(offset + skip_space(line, end),
+                   "invalid JSON: more than one value on the line (NDJSON holds one record a line)");
+    }
+    read(line.substr(pos, end - pos), offset + pos);
+  }
+
+  void fail_scan(const ScanError& scan) { structure_error(scan.offset, scan.message); }
+
+  void expect_end(std::size_t pos) {
+    pos = skip_space(file_, pos);
+    if (pos != file_.size()) {
+      structure_error(pos, "invalid JSON: unexpected text after the end of the records");
+    }
+  }
+
+  std::string_view file_;
+  const ParseLimits& limits_;
+  ParsedInput& out_;
+  MarkCursor marks_;
+};
+
+}  // namespace
+
+void read_json_records(std::string_view text, InputFormat format, const ParseLimits& limits,
+                       ParsedInput& out) {
+  RecordReader reader(text, limits, out);
+  if (format == InputFormat::kNdjson) {
+    reader.read_ndjson_file();
+  } else {
+    reader.read_json_file();
+  }
+}
+
+}  // namespace newsdb

@@ -1,0 +1,88 @@
+// Resource limits: inputs built to exhaust memory or time end with a diagnostic naming the limit.
+#include <catch2/catch.hpp>
+#include <newsdb/document.hpp>
+#include <string>
+
+using namespace newsdb;
+
+namespace {
+const std::string kHead = "---\ntitle: T\nwebUrl: https://x.org/\n";
+
+std::string only_message(const ParsedInput& parsed) {
+  REQUIRE(parsed.diagnostics.size() == 1);
+  return parsed.diagnostics[0].message;
+}
+}  // namespace
+
+TEST_CASE("a field larger than max_field_bytes is refused with the limit named", "[limits]") {
+  std::string text = kHead + "excerpt: " + std::string(2'000'000, 'a') + "\n---\n";
+  ParsedInput parsed = parse_input(text, "huge.md", InputFormat::kFrontmatter);
+  CHECK(parsed.status == InputStatus::kFailed);
+  CHECK(only_message(parsed) ==
+        "`excerpt` is 2000000 bytes, over the limit of 1048576 bytes for one value");
+  CHECK(parsed.diagnostics[0].line == 4);
+}
+
+TEST_CASE("a file larger than max_document_bytes is refused with the limit named", "[limits]") {
+  ParseLimits limits;
+  limits.max_document_bytes = 1000;
+  std::string text = kHead + "---\n" + std::string(2000, 'x');
+  ParsedInput parsed = parse_input(text, "big.md", InputFormat::kFrontmatter, limits);
+  CHECK(parsed.status == InputStatus::kFailed);
+  CHECK(only_message(parsed) ==
+        "the file is " + std::to_string(text.size()) + " bytes, over the limit of 1000 bytes");
+}
+
+TEST_CASE("a large file without a fence is still just not an article", "[limits]") {
+  ParseLimits limits;
+  limits.max_document_bytes = 10;
+  CHECK(parse_input("hello, this is a long text file", "x.txt", InputFormat::kFrontmatter, limits)
+            .status == InputStatus::kNotAnArticle);
+}
+
+TEST_CASE("an alias bomb stops at max_alias_expansion", "[limits]") {
+  // Each level multiplies by ten: fully expanded this is 10^9 scalars.
+  std::string text = kHead + "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i <= 9; ++i) {
+    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) text += (k ? ", *a" : "*a") + std::to_string(i - 1);
+    text += "]\n";
+  }
+  text += "---\n";
+  ParsedInput parsed = parse_input(text, "bomb.md", InputFormat::kFrontmatter);
+  CHECK(parsed.status == InputStatus::kFailed);
+  CHECK(only_message(parsed) ==
+        "aliases expand to more than 10000 values, the limit (an alias bomb?)");
+}
+
+TEST_CASE("a self-referencing alias is refused", "[limits]") {
+  ParsedInput parsed =
+      parse_input(kHead + "x: &a [1, *a]\n---\n", "self.md", InputFormat::kFrontmatter);
+  CHECK(only_message(parsed) == "alias *a refers to the value that contains it");
+}
+
+TEST_CASE("deep nesting stops at max_depth in YAML and JSON", "[limits]") {
+  std::string deep = std::string(100'000, '[') + std::string(100'000, ']');
+  ParsedInput yaml =
+      parse_input(kHead + "x: " + deep + "\n---\n", "deep.md", InputFormat::kFrontmatter);
+  CHECK(yaml.status == InputStatus::kFailed);
+  CHECK_THAT(only_message(yaml), Catch::EndsWith("nests deeper than the limit of 64 levels"));
+
+  ParsedInput json = parse_input(R"({"title":"T","webUrl":"https://x.org/","x":)" + deep + "}",
+                                 "deep.json", InputFormat::kJson);
+  CHECK(json.status == InputStatus::kFailed);
+  CHECK(only_message(json) == "invalid JSON: nesting is deeper than the limit of 64 levels");
+  // The record's `{` and 63 brackets make 64 levels: the 64th bracket, after the 43-character
+  // prefix, is the one too deep.
+  CHECK(json.diagnostics[0].column == 43 + 64);
+}
+
+TEST_CASE("too many errors in one record stop after the cap", "[limits]") {
+  std::string text = kHead + "topics:\n";
+  for (int i = 0; i < 1000; ++i) text += "  - {bad: " + std::to_string(i) + "}\n";
+  text += "---\n";
+  ParsedInput parsed = parse_input(text, "many.md", InputFormat::kFrontmatter);
+  CHECK(parsed.status == InputStatus::kFailed);
+  REQUIRE(parsed.diagnostics.size() == 21);
+  CHECK(parsed.diagnostics.back().message == "too many errors in this record (20); stopping");
+}

@@ -1,17 +1,123 @@
-// STUB: `newsdb sources` is registered but not implemented yet.
+// `newsdb sources add URL [--every D]`, `sources list [--format table|json]`, `sources remove URL`:
+// the feeds `newsdb fetch` polls (DESIGN.md, "Feeds").
 #include <CLI/CLI.hpp>
+#include <chrono>
+#include <newsdb/date.hpp>
+#include <newsdb/fetch.hpp>
+#include <newsdb/fetch_schedule.hpp>
+#include <nlohmann/json.hpp>
+#include <ostream>
 
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/commands/source_table.hpp"
 
 namespace newsdb::cli {
+namespace {
+
+struct SourcesAddOptions {
+  std::string url;
+  std::string every = "30m";
+};
+
+struct SourcesListOptions {
+  std::string format;  // "table" or "json"; empty = table
+};
+
+struct SourcesRemoveOptions {
+  std::string url;
+};
+
+int run_sources_add(const SourcesAddOptions& opts, Context& ctx) {
+  auto every = parse_duration(opts.every);
+  if (!every || *every < std::chrono::minutes(1)) {
+    return ctx.report(Error{ErrorKind::kInvalidInput,
+                            "--every '" + opts.every +
+                                "' is not an interval of a minute or more: write it like 30m, "
+                                "2h, 1d or 1h30m"});
+  }
+  auto url = checked_http_url(opts.url);
+  if (!url) return ctx.report(url.error());
+  auto store = ctx.open_store(OpenMode::kReadWrite);
+  if (!store) return ctx.report(store.error());
+  auto added = (*store)->sources().add(*url, *every, SystemClock().now());
+  if (!added) return ctx.report(added.error());
+
+  auto interval = format_duration(added->source.every);
+  switch (added->outcome) {
+    case AddOutcome::kAdded:
+      ctx.out() << "added " << *url << " (every " << interval << "; due now: run `newsdb fetch`)\n";
+      break;
+    case AddOutcome::kUpdated:
+      ctx.out() << "updated " << *url << ": now polled every " << interval << "\n";
+      break;
+    case AddOutcome::kUnchanged:
+      ctx.out() << "already registered: " << *url << " (every " << interval << ")\n";
+      break;
+  }
+  return kExitOk;
+}
+
+int run_sources_list(const SourcesListOptions& opts, Context& ctx) {
+  auto store = ctx.open_store(OpenMode::kReadOnly);
+  if (!store) {
+    // No database yet means no sources: an empty list, not an error.
+    if (store.error().kind != ErrorKind::kNotFound) return ctx.report(store.error());
+    if (opts.format == "json") ctx.out() << "[]\n";
+    else ctx.out() << "no sources: add one with `newsdb sources add URL`\n";
+    return kExitOk;
+  }
+  auto sources = (*store)->sources().list();
+  if (!sources) return ctx.report(sources.error());
+  if (opts.format == "json") {
+    ctx.out() << sources_to_json(*sources).dump(2) << '\n';
+  } else if (sources->empty()) {
+    ctx.out() << "no sources: add one with `newsdb sources add URL`\n";
+  } else {
+    print_sources_table(*sources, SystemClock().now(), ctx.terminal_width(), ctx.out());
+  }
+  return kExitOk;
+}
+
+int run_sources_remove(const SourcesRemoveOptions& opts, Context& ctx) {
+  auto url = checked_http_url(opts.url);
+  if (!url) return ctx.report(url.error());
+  auto store = ctx.open_store(OpenMode::kReadWrite);
+  if (!store) return ctx.report(store.error());
+  auto removed = (*store)->sources().remove(*url);
+  if (!removed) return ctx.report(removed.error());
+  if (!*removed) {
+    return ctx.report(Error{ErrorKind::kNotFound, *url + " is not a registered source; "
+                                                        "`newsdb sources list` shows them"});
+  }
+  ctx.out() << "removed " << *url << " (its articles stay in the store)\n";
+  return kExitOk;
+}
+
+}  // namespace
 
 void add_sources_command(CLI::App& app, Context& ctx, int& status) {
-  auto* cmd = app.add_subcommand("sources", "(not implemented yet)");
-  cmd->allow_extras();
-  cmd->callback([&ctx, &status] {
-    status = ctx.report(Error{ErrorKind::kUnsupported, "'sources' is not implemented yet"});
-  });
+  auto* cmd = app.add_subcommand("sources", "feeds that `newsdb fetch` polls: add, list, remove");
+  cmd->require_subcommand(1);
+
+  auto add_opts = std::make_shared<SourcesAddOptions>();
+  auto* add = cmd->add_subcommand("add", "register a feed URL (RSS, Atom, JSON Feed, article JSON)");
+  add->add_option("URL", add_opts->url, "the feed's http(s) URL")->required();
+  add->add_option("--every", add_opts->every, "polling interval, e.g. 30m, 2h, 1d")
+      ->capture_default_str();
+  add->callback([add_opts, &ctx, &status] { status = run_sources_add(*add_opts, ctx); });
+
+  auto list_opts = std::make_shared<SourcesListOptions>();
+  auto* list = cmd->add_subcommand(
+      "list", "registered feeds: last fetch, status, new items, errors, next due");
+  list->add_option("--format", list_opts->format, "table (default) or json")
+      ->check(CLI::IsMember({"table", "json"}));
+  list->callback([list_opts, &ctx, &status] { status = run_sources_list(*list_opts, ctx); });
+
+  auto remove_opts = std::make_shared<SourcesRemoveOptions>();
+  auto* remove = cmd->add_subcommand("remove", "unregister a feed (its articles stay)");
+  remove->add_option("URL", remove_opts->url, "the feed's URL as registered")->required();
+  remove->callback([remove_opts, &ctx, &status] { status = run_sources_remove(*remove_opts, ctx); });
 }
 
 }  // namespace newsdb::cli

@@ -11,9 +11,11 @@ class PgSourceRegistry final : public SourceRegistry {
  public:
   explicit PgSourceRegistry(Connection& conn) : conn_(conn) {}
 
-  Result<Source> add(const std::string& url, std::chrono::seconds every) override;
+  Result<AddResult> add(const std::string& url, std::chrono::seconds every,
+                        Timestamp now) override;
   Result<bool> remove(const std::string& url) override;
   Result<std::vector<Source>> list() override;
+  Result<std::optional<Source>> find(const std::string& url) override;
   Result<void> update(const Source& source) override;
 
  private:

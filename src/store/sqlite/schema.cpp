@@ -137,6 +137,7 @@ CREATE INDEX import_errors_by_path ON import_errors(path);
 CREATE TABLE sources (
   id              INTEGER PRIMARY KEY,
   url             TEXT NOT NULL UNIQUE,
+  title           TEXT,
   every_seconds   INTEGER NOT NULL,
   etag            TEXT,
   last_modified   TEXT,

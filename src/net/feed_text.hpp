@@ -1,0 +1,25 @@
+// Small text helpers for feed items: UTF-8 hygiene, whitespace, and excerpt cutting.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace newsdb::net {
+
+bool is_valid_utf8(std::string_view text);
+
+// `text` with every invalid UTF-8 sequence and every NUL replaced by U+FFFD.
+std::string sanitize_utf8(std::string_view text);
+
+// Runs of whitespace (including U+00A0 no-break space) become one space; the ends are trimmed.
+std::string collapse_whitespace(std::string_view text);
+
+// At most `max_chars` code points of `text`, cut after the last whole word that fits and ended
+// with "…" when anything was cut.
+std::string cut_at_word(std::string_view text, std::size_t max_chars);
+
+// The code point `cp` encoded as UTF-8 ("" for surrogates and values past U+10FFFF).
+std::string utf8_encode(unsigned cp);
+
+}  // namespace newsdb::net

@@ -1,2 +1,0 @@
-// Keeps the net library non-empty until feeds land (issue 5).
-namespace newsdb::net {}

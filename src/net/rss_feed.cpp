@@ -1,0 +1,127 @@
+// RSS 0.9x / 2.0 (elements in no namespace) and RSS 1.0 (RDF: items beside the channel, in the
+// RSS 1.0 namespace), with the extensions real feeds use: content:encoded, dc:date, dc:creator,
+// dc:subject, media:*, feedburner:origLink, and atom:link when <link> is missing.
+#include <string>
+
+#include "net/feed_item.hpp"
+#include "net/feed_text.hpp"
+#include "net/html_text.hpp"
+#include "net/url_parts.hpp"
+#include "net/xml_feeds.hpp"
+
+namespace newsdb::net {
+namespace {
+
+// RSS's own elements: no namespace (0.9x, 2.0) or the RSS 1.0 one.
+bool is_rss_element(const xmlNode* node, std::string_view name) {
+  auto ns = namespace_of(node);
+  return local_name(node) == name && (ns.empty() || ns == kRss1Ns);
+}
+
+xmlNode* rss_child(const xmlNode* parent, std::string_view name) {
+  return first_child(parent, {"", kRss1Ns}, name);
+}
+
+std::string plain(const xmlNode* node) {
+  return collapse_whitespace(sanitize_utf8(text_of(node)));
+}
+
+std::string atom_alternate(const xmlNode* parent) {
+  for (xmlNode* c : child_elements(parent)) {
+    if (is_element(c, kAtomNs, "link")) {
+      auto rel = attribute(c, "rel");
+      if (rel.empty() || rel == "alternate") return attribute(c, "href");
+    }
+  }
+  return {};
+}
+
+FeedItem read_item(const xmlNode* node, const std::string& base) {
+  FeedItem item;
+  item.line = line_of(node);
+  item.base = base_of(node, base);
+  std::string link;
+  for (xmlNode* c : child_elements(node)) {
+    auto ns = namespace_of(c);
+    if (is_rss_element(c, "title")) {
+      item.title = {text_of(c), Markup::kHtml};
+    } else if (is_rss_element(c, "link")) {
+      if (link.empty()) link = plain(c);
+    } else if (is_rss_element(c, "guid")) {
+      if (attribute(c, "isPermaLink") != "false") item.guid = plain(c);
+    } else if (is_rss_element(c, "description")) {
+      item.summary = {text_of(c), Markup::kHtml};
+    } else if (is_element(c, kContentNs, "encoded")) {
+      item.content = {text_of(c), Markup::kHtml};
+    } else if (is_rss_element(c, "pubDate")) {
+      item.date = plain(c);
+    } else if (is_element(c, kDcNs, "date") || is_element(c, kAtomNs, "updated")) {
+      if (item.date.empty()) item.date = plain(c);
+    } else if (is_rss_element(c, "category") || is_element(c, kDcNs, "subject")) {
+      item.topics.push_back(text_of(c));
+    } else if (is_rss_element(c, "author") || is_element(c, kDcNs, "creator")) {
+      if (item.author.empty()) item.author = text_of(c);
+    } else if (is_rss_element(c, "source")) {
+      Provider p;
+      p.name = plain(c);
+      p.domain = url_domain(attribute(c, "url")).value_or("");
+      if (!p.name.empty() || !p.domain.empty()) item.provider = std::move(p);
+    } else if (ns == kFeedburnerNs && local_name(c) == "origLink") {
+      item.original_link = resolve_url(item.base, plain(c)).value_or("");
+    }
+  }
+  if (link.empty()) link = atom_alternate(node);
+  item.link = resolve_url(item.base, link).value_or("");
+  collect_media_images(node, item.base, item.images);
+  return item;
+}
+
+constexpr std::size_t kMaxVisitedNodes = 1'000'000;
+
+void find_items(xmlNode* root, std::vector<xmlNode*>& out) {
+  std::size_t budget = kMaxVisitedNodes;
+  std::vector<xmlNode*> stack{root};
+  while (!stack.empty() && budget > 0) {
+    xmlNode* node = stack.back();
+    stack.pop_back();
+    --budget;
+    if (node != root && is_rss_element(node, "item")) out.push_back(node);
+    auto children = child_elements(node);
+    stack.insert(stack.end(), children.rbegin(), children.rend());
+  }
+}
+
+}  // namespace
+
+bool is_rss(const XmlDocument& doc) {
+  auto* root = doc.root();
+  return (local_name(root) == "rss" && namespace_of(root).empty()) ||
+         is_element(root, kRdfNs, "RDF");
+}
+
+ParsedFeed parse_rss(const XmlDocument& doc, const FeedContext& ctx) {
+  ParsedFeed out;
+  out.format = FeedFormat::kRss;
+  xmlNode* root = doc.root();
+  xmlNode* channel = rss_child(root, "channel");
+
+  FeedChannel info;
+  std::string base = base_of(channel ? channel : root, ctx.url);
+  if (channel) {
+    info.title = html_to_text(text_of(rss_child(channel, "title")), TextLayout::kOneLine).text;
+    std::string site = plain(rss_child(channel, "link"));
+    if (site.empty()) site = atom_alternate(channel);
+    info.site_url = resolve_url(base, site).value_or("");
+  }
+  if (!info.title.empty()) out.title = info.title;
+
+  // RSS 2.0 puts items in the channel and RSS 1.0 beside it; a broken feed (an unclosed tag in a
+  // description) can leave an item nested in the one before, which recover mode keeps as a child.
+  // So items are gathered from anywhere below the root, in document order, within a budget.
+  std::vector<xmlNode*> items;
+  find_items(root, items);
+  for (xmlNode* item : items) add_feed_item(out, read_item(item, base), info, ctx);
+  return out;
+}
+
+}  // namespace newsdb::net

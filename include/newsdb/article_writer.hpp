@@ -1,5 +1,16 @@
-// The import side of the store: file bookkeeping and batched, idempotent article writes.
-// DRAFT by the lead; owned by the store/import work (issue 3), which may reshape it.
+// The import side of the store: what it remembers of each input, and batched, idempotent article
+// writes. Owned by the store/import work (issue 3).
+//
+// Identity: an article is its canonical URL. Writing the same URL again replaces the stored
+// article (fields, topics, images, related entries) when its content differs and leaves it alone
+// when it is the same; the record seen last in input order wins, also within one batch.
+//
+// Bookkeeping: every input (a file, an archive member, a URL) has an ImportRecord so that the
+// next import can skip it when its size and mtime are unchanged (stat-skip) or its bytes hash the
+// same (no re-parse). Failed inputs keep their diagnostics until they import cleanly.
+//
+// Thread safety: none; one writer belongs to one thread. Several processes may write one database
+// at once: each batch waits for the write lock and is one transaction (all or nothing).
 #pragma once
 
 #include <cstdint>
@@ -13,28 +24,61 @@
 
 namespace newsdb {
 
-enum class FileOutcome { kImported, kSkipped, kFailed };
+enum class FileOutcome {
+  kImported,  // parsed without errors (it may hold zero articles: an empty JSON array)
+  kSkipped,   // not an article (no frontmatter fence)
+  kFailed,    // at least one error; retried by the next import
+};
 
-// What the store remembers of one input file (or archive member, or URL).
+// What the store remembers of one input (a file, an archive member "a.tar.gz:inner/x.md", a URL).
 struct ImportRecord {
   std::string path;
   std::int64_t size = 0;
   std::int64_t mtime_ns = 0;
-  std::string content_hash;
+  std::string content_hash;  // of the input's bytes; empty when not known (e.g. an archive)
   FileOutcome outcome = FileOutcome::kImported;
+  std::int64_t articles = 0;  // articles the input held when it was last parsed
+
+  friend bool operator==(const ImportRecord&, const ImportRecord&) = default;
 };
 
-// One parsed input, ready to be written in input order.
+enum class ContentState {
+  kParsed,     // `articles` and `diagnostics` are what parsing the input gave
+  kUnchanged,  // same bytes as recorded: only size and mtime are refreshed, nothing is re-parsed
+};
+
+// One parsed input, or one part of a large one (an NDJSON file is cut into parts so that memory
+// stays bounded by the batch). Parts of one input come in order, in one or several batches.
 struct ParsedFile {
-  ImportRecord record;
-  std::vector<Article> articles;        // in input order; the last one with a URL wins
-  std::vector<Diagnostic> diagnostics;  // recorded as import errors when outcome is kFailed
+  ImportRecord record;  // written with the last part; `outcome` and `articles` cover every part
+  ContentState content = ContentState::kParsed;
+  bool first_part = true;  // the input's previously recorded errors are cleared with it
+  bool last_part = true;   // the import record is written with it
+  bool tracked = true;     // false for stdin: errors are kept, but no import record
+  std::vector<Article> articles;        // in input order, each with canonical_url set
+  std::vector<Diagnostic> diagnostics;  // errors among them are recorded for `newsdb errors`
 };
 
+// Counted per article record in input order, as if each were written in turn: a URL met twice in
+// one run counts as added, then as updated or unchanged.
 struct WriteCounts {
   std::int64_t added = 0;      // articles new to the store
   std::int64_t updated = 0;    // existing articles whose content changed
   std::int64_t unchanged = 0;  // existing articles with the same content
+
+  WriteCounts& operator+=(const WriteCounts& o) {
+    added += o.added;
+    updated += o.updated;
+    unchanged += o.unchanged;
+    return *this;
+  }
+  friend bool operator==(const WriteCounts&, const WriteCounts&) = default;
+};
+
+// An input that failed at its last import, with what was wrong.
+struct FailedInput {
+  std::string path;
+  std::vector<Diagnostic> diagnostics;  // in the order they were reported
 };
 
 class ArticleWriter {
@@ -45,10 +89,14 @@ class ArticleWriter {
   virtual Result<std::vector<std::optional<ImportRecord>>> lookup(
       std::span<const std::string> paths) = 0;
 
-  // Writes one batch in one transaction: upserts articles by canonical URL (replacing topics,
-  // images and related entries), updates the import records, and replaces each file's recorded
-  // errors (cleared once a file imports). All or nothing.
-  virtual Result<WriteCounts> write_batch(std::span<const ParsedFile> batch) = 0;
+  // Writes one batch in one transaction, all or nothing: upserts articles by canonical URL
+  // (replacing topics, images and related entries of changed ones), keeps the full-text index in
+  // step, writes the import records of inputs that end in this batch and replaces each input's
+  // recorded errors (cleared once it imports). `now` stamps the rows.
+  virtual Result<WriteCounts> write_batch(std::span<const ParsedFile> batch, Timestamp now) = 0;
+
+  // Every input whose last import failed, sorted by path.
+  virtual Result<std::vector<FailedInput>> failed_inputs() = 0;
 };
 
 }  // namespace newsdb

@@ -61,7 +61,8 @@ int run_importer(const std::string& uri, int importer, int version, int out_fd) 
       f.articles = {make_article(order[i], importer, version)};
       batch.push_back(std::move(f));
     }
-    auto counts = (*store)->writer().write_batch(batch);
+    auto counts =
+        (*store)->writer().write_batch(batch, Timestamp(std::chrono::seconds(1'700'000'000)));
     if (!counts) {
       dprintf(out_fd, "error %s\n", counts.error().message.c_str());
       return 1;

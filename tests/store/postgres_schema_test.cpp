@@ -111,7 +111,8 @@ TEST_CASE("a read-only store refuses to write", "[store][postgresql]") {
   ParsedFile file;
   file.record.path = "a.md";
   file.record.content_hash = "h";
-  auto written = (*store)->writer().write_batch(std::span<const ParsedFile>(&file, 1));
+  auto written = (*store)->writer().write_batch(std::span<const ParsedFile>(&file, 1),
+                                                    Timestamp(std::chrono::seconds(1)));
   REQUIRE_FALSE(written.has_value());
   CHECK_THAT(written.error().message, Catch::Contains("read-only"));
 }

@@ -25,7 +25,7 @@ ParsedFile file(const std::string& path, std::vector<Article> articles) {
 }
 
 Result<WriteCounts> write(Store& store, std::vector<ParsedFile> batch) {
-  return store.writer().write_batch(batch);
+  return store.writer().write_batch(batch, Timestamp(std::chrono::seconds(1'700'000'000)));
 }
 
 std::int64_t count(postgres::Connection& conn, const std::string& sql) {

@@ -145,10 +145,14 @@ SELECT path, line, "column", field, message, $1 FROM pg_temp.stage_errors ORDER 
 )sql";
 
 constexpr const char* kLookup = R"sql(
-SELECT p.path, f.size, f.mtime_ns, f.content_hash, f.outcome
+SELECT p.path, f.size, f.mtime_ns, f.content_hash, f.outcome, f.articles
 FROM unnest($1::text[]) WITH ORDINALITY AS p (path, n)
 LEFT JOIN import_files f ON f.path = p.path
 ORDER BY p.n
+)sql";
+
+constexpr const char* kFailedInputs = R"sql(
+SELECT path, line, "column", field, message FROM import_errors ORDER BY path, id
 )sql";
 
 FileOutcome outcome_from(std::string_view name) {
@@ -157,14 +161,9 @@ FileOutcome outcome_from(std::string_view name) {
   return FileOutcome::kFailed;
 }
 
-Timestamp system_now() {
-  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
 }  // namespace
 
-PgArticleWriter::PgArticleWriter(Connection& conn, Clock clock)
-    : conn_(conn), clock_(clock ? std::move(clock) : Clock(system_now)) {}
+PgArticleWriter::PgArticleWriter(Connection& conn) : conn_(conn) {}
 
 Result<void> PgArticleWriter::prepare_session() {
   if (session_ready_) return {};
@@ -187,17 +186,34 @@ Result<std::vector<std::optional<ImportRecord>>> PgArticleWriter::lookup(
     if (rows->is_null(i, 1)) continue;
     out[static_cast<std::size_t>(i)] =
         ImportRecord{std::string(rows->text(i, 0)), rows->int64(i, 1), rows->int64(i, 2),
-                     std::string(rows->text(i, 3)), outcome_from(rows->text(i, 4))};
+                     std::string(rows->text(i, 3)), outcome_from(rows->text(i, 4)),
+                     rows->int64(i, 5)};
   }
   return out;
 }
 
-Result<WriteCounts> PgArticleWriter::write_batch(std::span<const ParsedFile> batch) {
+Result<WriteCounts> PgArticleWriter::write_batch(std::span<const ParsedFile> batch,
+                                                 Timestamp now) {
   if (batch.empty()) return WriteCounts{};
   if (auto r = prepare_session(); !r) return std::unexpected(r.error());
   StagedBatch staged = stage_batch(batch);
-  auto now = static_cast<std::int64_t>(clock_().time_since_epoch().count());
-  return with_retry(conn_, [&] { return write_staged(staged, now); });
+  auto seconds = static_cast<std::int64_t>(now.time_since_epoch().count());
+  return with_retry(conn_, [&] { return write_staged(staged, seconds); });
+}
+
+Result<std::vector<FailedInput>> PgArticleWriter::failed_inputs() {
+  auto rows = conn_.exec_prepared("w_failed", kFailedInputs, Params());
+  if (!rows) return std::unexpected(rows.error());
+  std::vector<FailedInput> out;
+  for (int i = 0; i < rows->rows(); ++i) {
+    std::string path(rows->text(i, 0));
+    if (out.empty() || out.back().path != path) out.push_back(FailedInput{path, {}});
+    out.back().diagnostics.push_back(Diagnostic{path, static_cast<int>(rows->int64(i, 1)),
+                                                static_cast<int>(rows->int64(i, 2)),
+                                                std::string(rows->text(i, 3)),
+                                                std::string(rows->text(i, 4))});
+  }
+  return out;
 }
 
 Result<WriteCounts> PgArticleWriter::write_staged(const StagedBatch& staged, std::int64_t now) {

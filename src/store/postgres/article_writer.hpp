@@ -14,7 +14,6 @@
 // last batch to commit wins, as within one the last article in input order does.
 #pragma once
 
-#include <functional>
 #include <newsdb/article_writer.hpp>
 
 #include "store/postgres/connection.hpp"
@@ -24,21 +23,18 @@ namespace newsdb::postgres {
 
 class PgArticleWriter final : public ArticleWriter {
  public:
-  using Clock = std::function<Timestamp()>;
-
-  // `clock` stamps first_seen_at / updated_at / imported_at (default: the system clock).
-  explicit PgArticleWriter(Connection& conn, Clock clock = {});
+  explicit PgArticleWriter(Connection& conn);
 
   Result<std::vector<std::optional<ImportRecord>>> lookup(
       std::span<const std::string> paths) override;
-  Result<WriteCounts> write_batch(std::span<const ParsedFile> batch) override;
+  Result<WriteCounts> write_batch(std::span<const ParsedFile> batch, Timestamp now) override;
+  Result<std::vector<FailedInput>> failed_inputs() override;
 
  private:
   Result<void> prepare_session();
   Result<WriteCounts> write_staged(const StagedBatch& staged, std::int64_t now);
 
   Connection& conn_;
-  Clock clock_;
   bool session_ready_ = false;
 };
 

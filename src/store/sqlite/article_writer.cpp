@@ -1,15 +1,151 @@
 #include "store/sqlite/article_writer.hpp"
 
+#include <string_view>
+#include <unordered_map>
+
+#include "store/content_hash.hpp"
+#include "store/sqlite/article_rows.hpp"
+#include "store/sqlite/import_log.hpp"
+#include "store/sqlite/name_ids.hpp"
+
 namespace newsdb::sqlite {
 
-// STUB: implemented by the store/import work (issue 3).
-Result<std::vector<std::optional<ImportRecord>>> SqliteArticleWriter::lookup(
-    std::span<const std::string> paths) {
-  return std::vector<std::optional<ImportRecord>>(paths.size());
+struct SqliteArticleWriter::Prepared {
+  ArticleRows rows;
+  NameIds names;
+  ImportLog log;
+};
+
+SqliteArticleWriter::SqliteArticleWriter(Database& db) : db_(db) {}
+SqliteArticleWriter::~SqliteArticleWriter() = default;
+
+Result<SqliteArticleWriter::Prepared*> SqliteArticleWriter::prepared() {
+  if (prepared_) return prepared_.get();
+  // A larger page cache than SQLite's 2 MB default keeps the indexes' inner pages (URL lookups,
+  // topic index) in memory on a large store; it is per connection and bounded.
+  if (auto r = db_.exec("PRAGMA cache_size = -32768"); !r) return std::unexpected(r.error());
+  auto rows = ArticleRows::prepare(db_);
+  if (!rows) return std::unexpected(rows.error());
+  auto names = NameIds::prepare(db_);
+  if (!names) return std::unexpected(names.error());
+  auto log = ImportLog::prepare(db_);
+  if (!log) return std::unexpected(log.error());
+  prepared_ = std::make_unique<Prepared>(
+      Prepared{std::move(*rows), std::move(*names), std::move(*log)});
+  return prepared_.get();
 }
 
-Result<WriteCounts> SqliteArticleWriter::write_batch(std::span<const ParsedFile>) {
-  return fail(ErrorKind::kUnsupported, "import is not implemented yet");
+Result<std::vector<std::optional<ImportRecord>>> SqliteArticleWriter::lookup(
+    std::span<const std::string> paths) {
+  auto p = prepared();
+  if (!p) return std::unexpected(p.error());
+  // One read transaction for the whole list: one snapshot, one lock acquisition.
+  auto tx = Transaction::begin(db_, Transaction::Kind::kDeferred);
+  if (!tx) return std::unexpected(tx.error());
+  std::vector<std::optional<ImportRecord>> out;
+  out.reserve(paths.size());
+  for (const auto& path : paths) {
+    auto record = (*p)->log.find(path);
+    if (!record) return std::unexpected(record.error());
+    out.push_back(std::move(*record));
+  }
+  if (auto r = tx->commit(); !r) return std::unexpected(r.error());
+  return out;
+}
+
+Result<WriteCounts> SqliteArticleWriter::write_batch(std::span<const ParsedFile> batch,
+                                                     Timestamp now) {
+  auto p = prepared();
+  if (!p) return std::unexpected(p.error());
+  auto tx = Transaction::begin(db_);
+  if (!tx) return std::unexpected(tx.error());
+  auto counts = write_files(**p, batch, now);
+  if (counts) {
+    if (auto r = tx->commit(); !r) counts = std::unexpected(r.error());
+  }
+  // The transaction rolls back on the way out: ids created inside it are gone.
+  if (!counts) (*p)->names.forget();
+  return counts;
+}
+
+namespace {
+
+// Where an article stands while a batch is walked in input order.
+struct UrlState {
+  bool looked_up = false;
+  std::int64_t id = 0;           // 0 while not in the store
+  std::string stored_hash;       // what the store holds now ("" when nothing)
+  std::string current_hash;      // the last version met in the batch so far ("" when none)
+  const Article* last = nullptr; // the record that will be written (the last in input order)
+};
+
+}  // namespace
+
+Result<WriteCounts> SqliteArticleWriter::write_files(Prepared& p,
+                                                     std::span<const ParsedFile> batch,
+                                                     Timestamp now) {
+  // The last record of each URL is the one the store keeps; earlier ones only count.
+  std::unordered_map<std::string_view, UrlState> urls;
+  for (const auto& file : batch) {
+    for (const auto& article : file.articles) {
+      if (!article.canonical_url.empty()) urls[article.canonical_url].last = &article;
+    }
+  }
+
+  WriteCounts counts;
+  for (const auto& file : batch) {
+    if (file.first_part && file.content == ContentState::kParsed) {
+      if (auto r = p.log.clear_errors(file.record.path); !r) return std::unexpected(r.error());
+    }
+    for (const auto& article : file.articles) {
+      if (article.canonical_url.empty()) continue;  // the parser never gives these
+      UrlState& state = urls[article.canonical_url];
+      std::string hash = store::article_content_hash(article);
+      if (!state.looked_up) {
+        state.looked_up = true;
+        auto stored = p.rows.find(article.canonical_url);
+        if (!stored) return std::unexpected(stored.error());
+        if (*stored) {
+          state.id = (*stored)->id;
+          state.stored_hash = std::move((*stored)->content_hash);
+          state.current_hash = state.stored_hash;
+        }
+      }
+      if (state.current_hash.empty()) {
+        ++counts.added;
+      } else if (state.current_hash == hash) {
+        ++counts.unchanged;
+      } else {
+        ++counts.updated;
+      }
+      state.current_hash = hash;
+      if (&article != state.last || hash == state.stored_hash) continue;
+
+      ArticleStamp stamp{hash, file.record.path, now};
+      if (state.id == 0) {
+        auto id = p.rows.insert(article, stamp, p.names);
+        if (!id) return std::unexpected(id.error());
+        state.id = *id;
+      } else if (auto r = p.rows.update(state.id, article, stamp, p.names); !r) {
+        return std::unexpected(r.error());
+      }
+      state.stored_hash = hash;
+    }
+    for (const auto& d : file.diagnostics) {
+      if (d.severity != Severity::kError) continue;
+      if (auto r = p.log.add_error(file.record.path, d, now); !r) {
+        return std::unexpected(r.error());
+      }
+    }
+    if (file.last_part && file.tracked) {
+      if (auto r = p.log.record(file.record, now); !r) return std::unexpected(r.error());
+    }
+  }
+  return counts;
+}
+
+Result<std::vector<FailedInput>> SqliteArticleWriter::failed_inputs() {
+  return read_failed_inputs(db_);
 }
 
 }  // namespace newsdb::sqlite

@@ -1,6 +1,13 @@
 // SQLite implementation of ArticleWriter (see <newsdb/article_writer.hpp>).
+//
+// A batch is one BEGIN IMMEDIATE transaction: the write lock is taken up front (waiting for other
+// writers through the busy timeout), so a batch never fails half-way on a lock upgrade. The
+// statements are prepared on the first batch and reused; provider and topic ids are cached across
+// batches (forgotten after a failed one). The full-text index is fed row by row inside the batch's
+// transaction, so a committed batch is always fully searchable.
 #pragma once
 
+#include <memory>
 #include <newsdb/article_writer.hpp>
 
 #include "store/sqlite/database.hpp"
@@ -9,14 +16,21 @@ namespace newsdb::sqlite {
 
 class SqliteArticleWriter final : public ArticleWriter {
  public:
-  explicit SqliteArticleWriter(Database& db) : db_(db) {}
+  explicit SqliteArticleWriter(Database& db);
+  ~SqliteArticleWriter() override;
 
   Result<std::vector<std::optional<ImportRecord>>> lookup(
       std::span<const std::string> paths) override;
-  Result<WriteCounts> write_batch(std::span<const ParsedFile> batch) override;
+  Result<WriteCounts> write_batch(std::span<const ParsedFile> batch, Timestamp now) override;
+  Result<std::vector<FailedInput>> failed_inputs() override;
 
  private:
+  struct Prepared;
+  Result<Prepared*> prepared();
+  Result<WriteCounts> write_files(Prepared& p, std::span<const ParsedFile> batch, Timestamp now);
+
   Database& db_;
+  std::unique_ptr<Prepared> prepared_;
 };
 
 }  // namespace newsdb::sqlite

@@ -64,6 +64,15 @@ class Statement {
   Statement& bind(int index, double value);
   Statement& bind(int index, std::string_view text);  // copied by SQLite (SQLITE_TRANSIENT)
   Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+  // Not copied (SQLITE_STATIC): `text` must stay valid and unchanged until the statement is reset
+  // (run() resets). For the writer's hot path, where copying every body and blob showed up.
+  Statement& bind_view(int index, std::string_view text);
+  Statement& bind_view(int index, const std::string& text) {
+    return bind_view(index, std::string_view(text));
+  }
+  Statement& bind_view(int index, const std::optional<std::string>& text) {
+    return text ? bind_view(index, std::string_view(*text)) : bind_null(index);
+  }
   Statement& bind_null(int index);
   template <typename T>
   Statement& bind(int index, const std::optional<T>& value) {

@@ -15,13 +15,25 @@ namespace {
 // - article_topics repeats the article's published_at so that "newest N on topic T" is read from
 //   the (topic_id, published_at) index in order instead of sorting every match; ties on the same
 //   second are broken by url (a small sort over equal keys only).
-// - *_key columns hold the case-folded name that filters compare against (SQLite's lower() is
-//   ASCII only; the writer folds in C++).
+// - *_key columns hold the folded name that filters compare against (store/name_key.hpp: SQLite's
+//   lower() is ASCII only, so the writer folds in C++ and readers fold the user's value the same
+//   way).
+// - articles.topics is the article's topic list exactly as written (a JSON array of strings, NULL
+//   when empty): topics.name keeps the first spelling seen of a key, and an article may list two
+//   spellings of one key, so article_topics (one row per distinct key, the index) cannot give the
+//   list back. topics_text is the list joined by newlines, for the full-text index only.
 // - articles_fts is an external-content FTS5 table over articles (title, excerpt, body,
 //   topics_text): snippets read the text from articles; the writer feeds it per batch and must
 //   issue the 'delete' command with the old values before changing or removing an article.
-// - extra holds unknown fields as a JSON object (in input order); related.doc holds the whole
-//   related entry as JSON so it round-trips exactly, with its key fields also in columns.
+// - NULL means absent everywhere: provider_id NULL is no provider; extra / provider_extra /
+//   images.extra hold unknown fields as a JSON object in input order, NULL when there are none.
+// - related.doc holds the whole related entry as JSON in the article format (sqlite/related_doc.hpp)
+//   so it round-trips exactly; related.url is its canonical URL (NULL when it has none), to be
+//   joined with articles.url. No index on it: every question asks for an article's related
+//   entries, never the reverse, and each index costs the writer time.
+// - content_hash (store/content_hash.hpp) tells an unchanged article from an updated one.
+// - import_files.articles is how many articles the input held, so a skipped input still counts
+//   them as unchanged; import_errors holds the diagnostics of inputs whose last import failed.
 constexpr std::string_view kMigration1 = R"sql(
 CREATE TABLE providers (
   id          INTEGER PRIMARY KEY,
@@ -61,6 +73,7 @@ CREATE TABLE articles (
   provider_id      INTEGER REFERENCES providers(id),
   provider_extra   TEXT,
   secured          TEXT,
+  topics           TEXT,
   topics_text      TEXT NOT NULL DEFAULT '',
   extra            TEXT,
   content_hash     TEXT NOT NULL,
@@ -105,7 +118,6 @@ CREATE TABLE related (
   doc              TEXT NOT NULL,
   PRIMARY KEY (article_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX related_by_url ON related(url);
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, excerpt, body, topics_text,

@@ -1,0 +1,115 @@
+#include "store/sqlite/import_log.hpp"
+
+namespace newsdb::sqlite {
+
+const char* outcome_name(FileOutcome outcome) {
+  switch (outcome) {
+    case FileOutcome::kImported:
+      return "imported";
+    case FileOutcome::kSkipped:
+      return "skipped";
+    case FileOutcome::kFailed:
+      return "failed";
+  }
+  return "failed";
+}
+
+std::optional<FileOutcome> outcome_from_name(std::string_view name) {
+  if (name == "imported") return FileOutcome::kImported;
+  if (name == "skipped") return FileOutcome::kSkipped;
+  if (name == "failed") return FileOutcome::kFailed;
+  return std::nullopt;
+}
+
+Result<ImportLog> ImportLog::prepare(Database& db) {
+  ImportLog log(db);
+  struct Sql {
+    std::optional<Statement>* slot;
+    const char* text;
+  };
+  const Sql statements[] = {
+      {&log.find_,
+       "SELECT size, mtime_ns, content_hash, outcome, articles FROM import_files WHERE path = ?1"},
+      {&log.record_,
+       "INSERT INTO import_files (path, size, mtime_ns, content_hash, outcome, articles, "
+       "imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (path) DO UPDATE SET "
+       "size = excluded.size, mtime_ns = excluded.mtime_ns, content_hash = excluded.content_hash, "
+       "outcome = excluded.outcome, articles = excluded.articles, "
+       "imported_at = excluded.imported_at"},
+      {&log.clear_errors_, "DELETE FROM import_errors WHERE path = ?1"},
+      {&log.add_error_,
+       "INSERT INTO import_errors (path, line, column, field, message, recorded_at) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
+  };
+  for (const auto& s : statements) {
+    auto stmt = db.prepare(s.text);
+    if (!stmt) return std::unexpected(stmt.error());
+    s.slot->emplace(std::move(*stmt));
+  }
+  return log;
+}
+
+Result<std::optional<ImportRecord>> ImportLog::find(const std::string& path) {
+  Statement& q = *find_;
+  q.bind(1, path);
+  auto row = q.step();
+  if (!row) return std::unexpected(row.error());
+  std::optional<ImportRecord> out;
+  if (*row) {
+    auto outcome = outcome_from_name(q.column_view(3));
+    out = ImportRecord{path,
+                       q.column_int(0),
+                       q.column_int(1),
+                       q.column_text(2),
+                       // An outcome this build does not know is retried, as a failure would be.
+                       outcome.value_or(FileOutcome::kFailed),
+                       q.column_int(4)};
+  }
+  q.reset();
+  return out;
+}
+
+Result<void> ImportLog::record(const ImportRecord& r, Timestamp now) {
+  return record_->bind(1, r.path)
+      .bind(2, r.size)
+      .bind(3, r.mtime_ns)
+      .bind(4, r.content_hash)
+      .bind(5, outcome_name(r.outcome))
+      .bind(6, r.articles)
+      .bind(7, static_cast<std::int64_t>(now.time_since_epoch().count()))
+      .run();
+}
+
+Result<void> ImportLog::clear_errors(const std::string& path) {
+  return clear_errors_->bind(1, path).run();
+}
+
+Result<void> ImportLog::add_error(const std::string& path, const Diagnostic& d, Timestamp now) {
+  return add_error_->bind(1, path)
+      .bind(2, d.line)
+      .bind(3, d.column)
+      .bind(4, d.field)
+      .bind(5, d.message)
+      .bind(6, static_cast<std::int64_t>(now.time_since_epoch().count()))
+      .run();
+}
+
+Result<std::vector<FailedInput>> read_failed_inputs(Database& db) {
+  auto q = db.prepare(
+      "SELECT path, line, column, field, message FROM import_errors ORDER BY path, id");
+  if (!q) return std::unexpected(q.error());
+  std::vector<FailedInput> out;
+  for (;;) {
+    auto row = q->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    std::string path = q->column_text(0);
+    if (out.empty() || out.back().path != path) out.push_back(FailedInput{path, {}});
+    out.back().diagnostics.push_back(Diagnostic{path, static_cast<int>(q->column_int(1)),
+                                                static_cast<int>(q->column_int(2)),
+                                                q->column_text(3), q->column_text(4)});
+  }
+  return out;
+}
+
+}  // namespace newsdb::sqlite

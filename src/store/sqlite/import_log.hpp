@@ -1,0 +1,43 @@
+// The writer's bookkeeping of inputs: import_files (what each input was when last imported) and
+// import_errors (the diagnostics of inputs whose last import failed). Not thread-safe.
+#pragma once
+
+#include <newsdb/article_writer.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/sqlite/database.hpp"
+
+namespace newsdb::sqlite {
+
+class ImportLog {
+ public:
+  static Result<ImportLog> prepare(Database& db);
+
+  Result<std::optional<ImportRecord>> find(const std::string& path);
+  // Inserts or replaces the record for record.path.
+  Result<void> record(const ImportRecord& record, Timestamp now);
+  Result<void> clear_errors(const std::string& path);
+  // Records `diagnostic` against the input `path` (the diagnostic's own path may name a line of
+  // an NDJSON stream or an archive member; the row is filed under the input).
+  Result<void> add_error(const std::string& path, const Diagnostic& diagnostic, Timestamp now);
+
+ private:
+  explicit ImportLog(Database& db) : db_(&db) {}
+
+  Database* db_;
+  std::optional<Statement> find_;
+  std::optional<Statement> record_;
+  std::optional<Statement> clear_errors_;
+  std::optional<Statement> add_error_;
+};
+
+// Every input whose last import failed, with its diagnostics, sorted by path.
+Result<std::vector<FailedInput>> read_failed_inputs(Database& db);
+
+// The text stored in import_files.outcome, and back (nullopt for text this build did not write).
+const char* outcome_name(FileOutcome outcome);
+std::optional<FileOutcome> outcome_from_name(std::string_view name);
+
+}  // namespace newsdb::sqlite

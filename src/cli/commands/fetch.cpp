@@ -4,6 +4,7 @@
 #include <newsdb/feed_poller.hpp>
 #include <newsdb/fetch.hpp>
 #include <newsdb/fetch_schedule.hpp>
+#include <algorithm>
 #include <ostream>
 
 #include "cli/commands/commands.hpp"
@@ -40,22 +41,24 @@ Result<HttpOptions> http_options(const FetchOptions& opts) {
   return http;
 }
 
-// One line per source: what happened to it, in the order the sources were listed.
-void print_report(const PollReport& r, Timestamp now, std::ostream& out) {
+// One line per source: what happened to it, in the order the sources were listed, URLs padded
+// to `url_width` so the outcomes line up.
+void print_report(const PollReport& r, Timestamp now, std::size_t url_width, std::ostream& out) {
   const Source& s = r.source;
+  std::string url = s.url + std::string(url_width - std::min(url_width, s.url.size()), ' ');
   switch (r.status) {
     case PollStatus::kFetched:
-      out << "fetched    " << s.url << "  " << r.items << " items: " << r.counts.added
-          << " new, " << r.counts.updated << " updated";
+      out << "fetched    " << url << "  " << r.http_status.value_or(200) << "  " << r.items
+          << " items: " << r.counts.added << " new, " << r.counts.updated << " updated";
       break;
     case PollStatus::kNotModified:
-      out << "unchanged  " << s.url << "  304 not modified";
+      out << "unchanged  " << url << "  304  not modified";
       break;
     case PollStatus::kUnchanged:
-      out << "unchanged  " << s.url << "  same content as last time";
+      out << "unchanged  " << url << "  200  same content as last time";
       break;
     case PollStatus::kFailed:
-      out << "FAILED     " << s.url << "  " << r.error;
+      out << "FAILED     " << url << "  " << r.error;
       if (s.next_due_at) out << "; next try " << relative_time(*s.next_due_at, now);
       break;
   }
@@ -100,8 +103,10 @@ int run_fetch(const FetchOptions& opts, Context& ctx) {
   WriteCounts total;
   std::vector<const PollReport*> failures;
   now = clock.now();
+  std::size_t url_width = 0;
+  for (const auto& r : *reports) url_width = std::max(url_width, r.source.url.size());
   for (const auto& r : *reports) {
-    print_report(r, now, ctx.out());
+    print_report(r, now, url_width, ctx.out());
     for (const auto& d : r.diagnostics) ctx.err() << format_diagnostic(d) << '\n';
     if (r.status == PollStatus::kFailed) failures.push_back(&r);
     else if (r.status == PollStatus::kFetched) ++fetched;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/run_newsdb.hpp"
+#include "cli/run_cli.hpp"
 #include "support/fixture_store.hpp"
 #include "support/temp_dir.hpp"
 
@@ -27,7 +27,7 @@ class CliStore {
   // newsdb --db DB ARGS..., never on a terminal.
   Ran run(std::vector<std::string> args, const std::vector<std::string>& env = {}) const {
     args.insert(args.begin(), {"--db", db_});
-    return run_newsdb(args, env);
+    return run_cli(args, env);
   }
 
  private:

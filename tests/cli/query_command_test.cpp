@@ -92,7 +92,7 @@ TEST_CASE("bad options are usage errors (exit 2) that say what to type", "[cli][
 
 TEST_CASE("a missing database is an error that says to import first", "[cli][query]") {
   TempDir dir;
-  auto ran = run_newsdb({"--db", (dir.path() / "none.sqlite").string(), "query"});
+  auto ran = run_cli({"--db", (dir.path() / "none.sqlite").string(), "query"});
   CHECK(ran.status == 1);
   CHECK_THAT(ran.err, Catch::Contains("newsdb import"));
   CHECK_FALSE(std::filesystem::exists(dir.path() / "none.sqlite"));  // a query never creates one
@@ -130,11 +130,11 @@ TEST_CASE("search --raw passes FTS5 syntax; a syntax error exits 2 with a clear 
 TEST_CASE("on a terminal: a table with colour and a snippet; NO_COLOR turns colour off",
           "[cli][search]") {
   std::vector<std::string> args{"--db", CliStore::get().db(), "search", "espresso"};
-  auto coloured = run_newsdb(args, {}, /*terminal=*/true);
+  auto coloured = run_cli(args, {}, /*terminal=*/true);
   REQUIRE(coloured.status == 0);
   CHECK_THAT(coloured.out, Catch::Contains("TITLE") && Catch::Contains("\x1b[1;33m"));
   CHECK_THAT(coloured.out, Catch::Contains("espresso"));
-  auto plain = run_newsdb(args, {"NO_COLOR=1"}, /*terminal=*/true);
+  auto plain = run_cli(args, {"NO_COLOR=1"}, /*terminal=*/true);
   REQUIRE(plain.status == 0);
   CHECK_THAT(plain.out, Catch::Contains("TITLE") && Catch::Contains("espresso"));
   CHECK(plain.out.find('\x1b') == std::string::npos);

@@ -1,6 +1,7 @@
 // `newsdb show`, `related`, facets, `stats`, `sql` and `export` as a user runs them.
 #include <catch2/catch.hpp>
 #include <newsdb/article_json.hpp>
+#include <newsdb/date.hpp>
 #include <newsdb/document.hpp>
 
 #include "cli/cli_store.hpp"
@@ -87,7 +88,7 @@ TEST_CASE("export to a frontmatter folder, import it again: every article is the
   REQUIRE(again.size() == CliStore::get().articles().size());
   for (const auto& expected : CliStore::get().articles()) {
     INFO(expected.canonical_url);
-    auto shown = run_newsdb({"--db", copy, "show", expected.canonical_url, "--format", "json"});
+    auto shown = run_cli({"--db", copy, "show", expected.canonical_url, "--format", "json"});
     REQUIRE(shown.status == 0);
     auto article = article_from_json(Json::parse(shown.out));
     REQUIRE(article.has_value());
@@ -150,10 +151,21 @@ TEST_CASE("stats --format json totals the store", "[cli][stats]") {
   auto ran = CliStore::get().run({"stats", "--format", "json"});
   REQUIRE(ran.status == 0);
   Json s = Json::parse(ran.out);
+  std::optional<Timestamp> first, last;
+  std::int64_t undated = 0;
+  for (const auto& a : CliStore::get().articles()) {
+    if (!a.published_date_time) {
+      ++undated;
+      continue;
+    }
+    if (!first || *a.published_date_time < *first) first = a.published_date_time;
+    if (!last || *a.published_date_time > *last) last = a.published_date_time;
+  }
+  REQUIRE(first.has_value());
   CHECK(s["articles"] == CliStore::get().articles().size());
-  CHECK(s["undated"] == 1);
-  CHECK(s["firstPublished"] == "2022-07-14T22:45:30Z");
-  CHECK(s["lastPublished"] == "2024-03-06T09:00:00Z");
+  CHECK(s["undated"] == undated);
+  CHECK(s["firstPublished"] == format_timestamp(*first));
+  CHECK(s["lastPublished"] == format_timestamp(*last));
   auto text = CliStore::get().run({"stats", "--format", "text"});
   REQUIRE(text.status == 0);
   CHECK_THAT(text.out, Catch::Contains("Articles per month") && Catch::Contains("2024-03"));

@@ -41,7 +41,7 @@ inline std::string slurp(const std::filesystem::path& path) {
 // `env` is a list of NAME=VALUE set for this run only. stdout and stderr are files (not a
 // terminal) unless `terminal`, which runs the command under script(1) on a pseudo-terminal
 // (stdout and stderr are then both in `out`).
-inline Ran run_newsdb(const std::vector<std::string>& args, const std::vector<std::string>& env = {},
+inline Ran run_cli(const std::vector<std::string>& args, const std::vector<std::string>& env = {},
                       bool terminal = false) {
   TempDir dir;
   std::string command = "env";

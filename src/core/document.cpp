@@ -1,6 +1,5 @@
-#include <newsdb/document.hpp>
-
 #include <cstdio>
+#include <newsdb/document.hpp>
 
 #include "core/frontmatter.hpp"
 #include "core/json_records.hpp"
@@ -30,8 +29,8 @@ bool check_text(std::string_view text, ParsedInput& out) {
   if (auto bad = find_invalid_utf8(text)) {
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
-    out.diagnostics.push_back(at(mark_at(text, *bad), std::string("invalid UTF-8 (byte ") + byte +
-                                                          "): text must be UTF-8"));
+    out.diagnostics.push_back(at(
+        mark_at(text, *bad), std::string("invalid UTF-8 (byte ") + byte + "): text must be UTF-8"));
     return false;
   }
   return true;
@@ -41,8 +40,8 @@ void parse_frontmatter(std::string_view text, const ParseLimits& limits, ParsedI
   FrontmatterParts parts = split_frontmatter(text);
   if (parts.kind == FrontmatterParts::Kind::kNotAnArticle) {
     out.status = InputStatus::kNotAnArticle;
-    out.diagnostics.push_back(
-        at(SourceMark{1, 1}, "not an article: the first line must be `---` to open the frontmatter"));
+    out.diagnostics.push_back(at(
+        SourceMark{1, 1}, "not an article: the first line must be `---` to open the frontmatter"));
     return;
   }
   out.failed_records = 1;  // until the article is read

@@ -1,7 +1,7 @@
 #include "core/text_checks.hpp"
 
-#include <cstdint>
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace newsdb {

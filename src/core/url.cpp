@@ -1,6 +1,5 @@
-#include <newsdb/url.hpp>
-
 #include <array>
+#include <newsdb/url.hpp>
 
 #include "core/text_scan.hpp"
 
@@ -11,8 +10,8 @@ namespace {
 // prefix. Deliberately short: dropping a parameter that selects content (`?v=`, `?id=`, `?page=`)
 // would merge different articles, which is worse than keeping two copies of one.
 constexpr std::array<std::string_view, 16> kTrackingParameters = {
-    "fbclid", "gclid",  "dclid",  "gbraid", "wbraid",  "msclkid", "yclid",     "twclid",
-    "ttclid", "igshid", "mc_cid", "mc_eid", "_hsenc",  "_hsmi",   "mkt_tok",   "li_fat_id"};
+    "fbclid", "gclid",  "dclid",  "gbraid", "wbraid", "msclkid", "yclid",   "twclid",
+    "ttclid", "igshid", "mc_cid", "mc_eid", "_hsenc", "_hsmi",   "mkt_tok", "li_fat_id"};
 
 bool is_tracking_parameter(std::string_view name) {
   if (name.size() >= 4 && iequals(name.substr(0, 4), "utm_")) return true;
@@ -22,7 +21,9 @@ bool is_tracking_parameter(std::string_view name) {
   return false;
 }
 
-bool is_scheme_char(char c) { return is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.'; }
+bool is_scheme_char(char c) {
+  return is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.';
+}
 
 // host[:port] with the host lower-cased and the scheme's default port dropped.
 std::optional<std::string> canonical_host_port(std::string_view hostport, std::string_view scheme) {
@@ -112,8 +113,9 @@ std::optional<std::string> canonical_url(std::string_view url) {
 
   std::size_t question = rest.find('?');
   std::string_view path = rest.substr(0, question);
-  std::string query =
-      question == std::string_view::npos ? std::string{} : filtered_query(rest.substr(question + 1));
+  std::string query = question == std::string_view::npos
+                          ? std::string{}
+                          : filtered_query(rest.substr(question + 1));
 
   std::string out;
   out.reserve(url.size());

@@ -458,7 +458,7 @@ void RecordBuilder::read_text(std::optional<std::string>& out) {
 void RecordBuilder::read_url(std::optional<std::string>& out) {
   SourceMark mark = event_.mark;
   read_text(out);
-  if (out && !out->empty() && !canonical_url(*out)) {
+  if (out && !out->empty() && !is_absolute_url(*out)) {
     error(mark, code(path_) + " is not an absolute URL: " + quote_for_message(*out));
   }
 }

@@ -41,6 +41,9 @@ std::optional<std::string> canonical_host_port(std::string_view hostport, std::s
     port = hostport.substr(colon + 1);
   }
   if (host.empty() || host == "[]") return std::nullopt;
+  // A second colon outside an IPv6 literal ("tp::") is no host: accepting it made the result
+  // re-read differently (found by url_fuzz), and the identity must be a fixed point.
+  if (!host.starts_with('[') && host.find(':') != std::string_view::npos) return std::nullopt;
   for (char c : port) {
     if (!is_digit(c)) return std::nullopt;
   }

@@ -47,6 +47,9 @@ bool split_host_port(std::string_view hostport, UrlParts& parts) {
     port = hostport.substr(colon + 1);
   }
   if (host.empty() || host == "[]" || host.find(' ') != std::string_view::npos) return false;
+  // A second colon outside an IPv6 literal ("tp::") is no host: accepting it made the result
+  // re-read differently (found by url_fuzz), and the identity must be a fixed point.
+  if (!host.starts_with('[') && host.find(':') != std::string_view::npos) return false;
   for (char c : port) {
     if (!is_digit(c)) return false;
   }

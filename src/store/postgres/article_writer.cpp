@@ -151,6 +151,13 @@ LEFT JOIN import_files f ON f.path = p.path
 ORDER BY p.n
 )sql";
 
+constexpr const char* kStoredHashes = R"sql(
+SELECT a.content_hash
+FROM unnest($1::text[]) WITH ORDINALITY AS u (url, n)
+LEFT JOIN articles a ON a.url = u.url
+ORDER BY u.n
+)sql";
+
 constexpr const char* kFailedInputs = R"sql(
 SELECT path, line, "column", field, message FROM import_errors ORDER BY path, id
 )sql";
@@ -199,6 +206,19 @@ Result<WriteCounts> PgArticleWriter::write_batch(std::span<const ParsedFile> bat
   StagedBatch staged = stage_batch(batch);
   auto seconds = static_cast<std::int64_t>(now.time_since_epoch().count());
   return with_retry(conn_, [&] { return write_staged(staged, seconds); });
+}
+
+Result<std::vector<std::optional<std::string>>> PgArticleWriter::stored_hashes(
+    std::span<const std::string> canonical_urls) {
+  std::vector<std::optional<std::string>> out(canonical_urls.size());
+  if (canonical_urls.empty()) return out;
+  auto rows = conn_.exec_prepared("w_stored_hashes", kStoredHashes,
+                                  Params().add(array_literal(canonical_urls)));
+  if (!rows) return std::unexpected(rows.error());
+  for (int i = 0; i < rows->rows(); ++i) {
+    if (!rows->is_null(i, 0)) out[static_cast<std::size_t>(i)] = std::string(rows->text(i, 0));
+  }
+  return out;
 }
 
 Result<std::vector<FailedInput>> PgArticleWriter::failed_inputs() {

@@ -1,0 +1,89 @@
+#include "ingest/ndjson_parts.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "store/content_hash.hpp"
+
+namespace newsdb::ingest {
+namespace {
+constexpr std::size_t kReadSize = 256u << 10;
+}
+
+NdjsonParts::NdjsonParts(int fd, std::size_t part_bytes, std::size_t max_line_bytes)
+    : fd_(fd), part_bytes_(part_bytes), max_line_bytes_(max_line_bytes), hash_(XXH3_createState()) {
+  XXH3_128bits_reset(hash_);
+}
+
+NdjsonParts::~NdjsonParts() { XXH3_freeState(hash_); }
+
+std::string NdjsonParts::content_hash() const {
+  return store::hex_digest(XXH3_128bits_digest(hash_));
+}
+
+Result<bool> NdjsonParts::fill() {
+  if (at_end_) return false;
+  std::size_t have = buffer_.size();
+  ssize_t n = 0;
+  buffer_.resize_and_overwrite(have + kReadSize, [&](char* data, std::size_t) {
+    do {
+      n = ::read(fd_, data + have, kReadSize);
+    } while (n < 0 && errno == EINTR);
+    return n > 0 ? have + static_cast<std::size_t>(n) : have;
+  });
+  if (n < 0) return fail(ErrorKind::kIo, std::string("cannot read: ") + std::strerror(errno));
+  if (n == 0) {
+    at_end_ = true;
+    return false;
+  }
+  XXH3_128bits_update(hash_, buffer_.data() + have, static_cast<std::size_t>(n));
+  bytes_read_ += n;
+  return true;
+}
+
+Result<std::optional<NdjsonPart>> NdjsonParts::next() {
+  NdjsonPart part;
+  part.first_line = next_line_;
+  for (;;) {
+    if (dropping_) {
+      std::size_t newline = buffer_.find('\n');
+      if (newline != std::string::npos) {  // the oversized line ends here
+        // An empty line in its place keeps the line numbers of the part's later lines right.
+        part.bytes += '\n';
+        buffer_.erase(0, newline + 1);
+        dropping_ = false;
+        ++next_line_;
+        continue;
+      }
+      buffer_.clear();
+    } else if (std::size_t last = buffer_.rfind('\n'); last != std::string::npos) {
+      // Every complete line in the buffer, in one piece.
+      next_line_ += std::count(buffer_.begin(), buffer_.begin() + last + 1, '\n');
+      part.bytes.append(buffer_, 0, last + 1);
+      buffer_.erase(0, last + 1);
+      if (part.bytes.size() >= part_bytes_) return part;
+    }
+    if (buffer_.size() > max_line_bytes_) {
+      // A line longer than any record may be: drop it and read past the rest of it.
+      part.oversized_lines.push_back(next_line_);
+      dropping_ = true;
+      buffer_.clear();
+    }
+    auto more = fill();
+    if (!more) return std::unexpected(more.error());
+    if (!*more) break;
+  }
+  // End of the stream: a last line without '\n'.
+  if (!buffer_.empty() && !dropping_) {
+    part.bytes += buffer_;
+    ++next_line_;
+  }
+  buffer_.clear();
+  if (part.bytes.empty() && part.oversized_lines.empty()) return std::optional<NdjsonPart>();
+  return part;
+}
+
+}  // namespace newsdb::ingest

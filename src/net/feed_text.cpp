@@ -82,18 +82,26 @@ std::string collapse_whitespace(std::string_view text) {
 }
 
 std::string cut_at_word(std::string_view text, std::size_t max_chars) {
-  std::size_t chars = 0;
-  std::size_t i = 0;
-  while (i < text.size() && chars < max_chars) {
-    auto n = sequence_length(text.substr(i));
-    i += n == 0 ? 1 : n;
-    ++chars;
+  // Find where max_chars code points end; if that is the end, nothing is cut.
+  auto byte_after = [&](std::size_t chars) {
+    std::size_t i = 0;
+    for (std::size_t n = 0; i < text.size() && n < chars; ++n) {
+      auto len = sequence_length(text.substr(i));
+      i += len == 0 ? 1 : len;
+    }
+    return i;
+  };
+  if (byte_after(max_chars) >= text.size() || max_chars == 0) {
+    return max_chars == 0 ? std::string() : std::string(text);
   }
-  if (i >= text.size()) return std::string(text);
-  // Leave room for the ellipsis, then back up to the last space so no word is cut.
-  std::string_view head = text.substr(0, i);
-  auto space = head.find_last_of(' ');
-  if (space != std::string_view::npos && space > i / 2) head = head.substr(0, space);
+  // Keep max_chars - 1 code points (the ellipsis is the last), backing up to a word's end
+  // unless that would throw away more than half.
+  std::size_t end = byte_after(max_chars - 1);
+  std::string_view head = text.substr(0, end);
+  if (text[end] != ' ') {
+    auto space = head.find_last_of(' ');
+    if (space != std::string_view::npos && space > end / 2) head = head.substr(0, space);
+  }
   while (!head.empty() && (head.back() == ' ' || head.back() == ',' || head.back() == ';')) {
     head.remove_suffix(1);
   }

@@ -15,8 +15,8 @@ std::string sanitize_utf8(std::string_view text);
 // Runs of whitespace (including U+00A0 no-break space) become one space; the ends are trimmed.
 std::string collapse_whitespace(std::string_view text);
 
-// At most `max_chars` code points of `text`, cut after the last whole word that fits and ended
-// with "…" when anything was cut.
+// `text` when it has at most `max_chars` code points; else its start, cut after the last whole
+// word that fits, ended with "…", and at most `max_chars` code points in all.
 std::string cut_at_word(std::string_view text, std::size_t max_chars);
 
 // The code point `cp` encoded as UTF-8 ("" for surrogates and values past U+10FFFF).

@@ -11,6 +11,8 @@ using namespace newsdb;
 
 namespace {
 
+const Timestamp kWrittenAt{std::chrono::seconds{1'700'000'000}};
+
 const std::vector<std::string> kTables = {"providers",      "topics",       "articles",
                                           "article_topics", "images",       "related",
                                           "import_files",   "import_errors", "sources"};
@@ -64,7 +66,7 @@ void fill(Store& store) {
   bad.record = ImportRecord{"dir/bad.md", 1, 2, "hb", FileOutcome::kFailed};
   bad.diagnostics = {Diagnostic{"dir/bad.md", 2, 3, "title", "title: missing"}};
   batch.push_back(bad);
-  auto written = store.writer().write_batch(batch);
+  auto written = store.writer().write_batch(batch, kWrittenAt);
   REQUIRE(written.has_value());
   REQUIRE(written->added == 30);
 }
@@ -122,7 +124,7 @@ TEST_CASE("migrate PostgreSQL -> SQLite -> PostgreSQL keeps every row", "[store]
   ParsedFile f;
   f.record = ImportRecord{"new.md", 1, 1, "n", FileOutcome::kImported};
   f.articles = {sample(1000)};
-  auto added = (*store)->writer().write_batch(std::span<const ParsedFile>(&f, 1));
+  auto added = (*store)->writer().write_batch(std::span<const ParsedFile>(&f, 1), kWrittenAt);
   REQUIRE(added.has_value());
   CHECK(added->added == 1);
 
@@ -130,7 +132,7 @@ TEST_CASE("migrate PostgreSQL -> SQLite -> PostgreSQL keeps every row", "[store]
   std::vector<ParsedFile> again(1);
   again[0].record = ImportRecord{"dir/5.md", 5, 5000, "h5", FileOutcome::kImported};
   again[0].articles = {sample(5)};
-  auto unchanged = (*store)->writer().write_batch(again);
+  auto unchanged = (*store)->writer().write_batch(again, kWrittenAt);
   REQUIRE(unchanged.has_value());
   CHECK(unchanged->unchanged == 1);
 }

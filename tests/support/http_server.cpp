@@ -8,6 +8,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cctype>
 #include <sstream>
 #include <stdexcept>
@@ -117,7 +118,7 @@ std::string gzip(std::string_view data) {
   return out;
 }
 
-HttpServer::HttpServer() {
+HttpServer::HttpServer(int port) {
   listen_fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (listen_fd_ < 0) throw std::runtime_error("socket() failed");
   int yes = 1;
@@ -125,7 +126,7 @@ HttpServer::HttpServer() {
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
   if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
       ::listen(listen_fd_, 64) != 0) {
     ::close(listen_fd_);

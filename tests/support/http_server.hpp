@@ -51,7 +51,8 @@ struct RecordedRequest {
 
 class HttpServer {
  public:
-  HttpServer();
+  // Listens on 127.0.0.1:`port` (0: an ephemeral port, the default for tests).
+  explicit HttpServer(int port = 0);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

@@ -1,0 +1,35 @@
+// Reading http(s) URLs once, as inputs of `newsdb import URL` (DESIGN.md, "Commands"): each URL
+// is fetched (no validators, no source bookkeeping) and parsed by parse_feed, so a URL may serve
+// any format newsdb reads: RSS, Atom, JSON Feed, article JSON / NDJSON, or one article document.
+//
+// This is the seam between the import pipeline (src/ingest) and the network: the pipeline hands
+// over its URL inputs and gets back one ParsedInput per URL, in the same order, like any file.
+#pragma once
+
+#include <optional>
+#include <newsdb/document.hpp>
+#include <newsdb/feed.hpp>
+#include <newsdb/fetch.hpp>
+#include <newsdb/fetch_schedule.hpp>
+#include <string>
+#include <vector>
+
+namespace newsdb {
+
+struct FetchedInput {
+  std::string url;                  // as given: the import record's path and diagnostics' path
+  std::string final_url;            // after redirects ("" when nothing came back)
+  std::size_t bytes = 0;            // the body's size
+  std::string content_hash;         // of the body, as the store's import records keep it
+  std::optional<FeedFormat> format; // what the body was, when it was readable
+  // kArticles, or kFailed with a diagnostic saying why (network, HTTP status, not a feed) and the
+  // articles that could be read.
+  ParsedInput parsed;
+};
+
+// Fetches `urls` concurrently through `http` and parses each; results come in the order of
+// `urls`. Never fails as a whole: every problem is a diagnostic of its URL.
+std::vector<FetchedInput> fetch_url_inputs(const std::vector<std::string>& urls, HttpClient& http,
+                                           const Clock& clock, const ParseLimits& limits = {});
+
+}  // namespace newsdb

@@ -1,0 +1,88 @@
+// Polling registered sources (DESIGN.md, "Feeds"): fetch them concurrently through an
+// HttpClient, parse what changed, write new and updated articles through the ArticleWriter, and
+// save each source's new state — validators, status, counts, errors, next due time — in the
+// SourceRegistry. The schedule and politeness rules are in <newsdb/fetch_schedule.hpp>.
+//
+// One source's failure (network, HTTP status, not a feed) is recorded on that source and never
+// stops the others. Only a store failure stops a poll.
+//
+// Everything comes in through interfaces: the network (HttpClient), the time (Clock), the store
+// (SourceRegistry, ArticleWriter), so tests run against a loopback server on a fixed clock.
+// Single-threaded: the callbacks run on the caller's thread.
+#pragma once
+
+#include <functional>
+#include <newsdb/article_writer.hpp>
+#include <newsdb/feed.hpp>
+#include <newsdb/fetch.hpp>
+#include <newsdb/fetch_schedule.hpp>
+#include <newsdb/source_registry.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace newsdb {
+
+enum class PollStatus {
+  kFetched,      // a new document was read and imported
+  kNotModified,  // 304: nothing to do
+  kUnchanged,    // 200 with the same bytes as the last poll (a server without validators)
+  kFailed,       // see PollReport::error; retried after the backoff
+};
+
+struct PollReport {
+  Source source;  // as saved after this poll (its url is the new one after a permanent redirect)
+  PollStatus status = PollStatus::kFailed;
+  std::optional<int> http_status;
+  std::optional<FeedFormat> format;       // kFetched: what the document was
+  std::size_t items = 0;                  // kFetched/kUnchanged: articles the document held
+  WriteCounts counts;                     // kFetched: what the store made of them
+  std::string error;                      // kFailed: why, for a person
+  std::optional<std::string> moved_from;  // the old URL when a permanent redirect moved it
+  std::vector<Diagnostic> diagnostics;    // warnings about items (skipped, dates clamped)
+};
+
+// The date an undated item was first given, if the store has the article from an earlier poll,
+// so that its date stays the time it was first seen. nullopt when unknown.
+using KnownFetchDate = std::function<std::optional<Timestamp>(const std::string& canonical_url)>;
+
+class FeedPoller {
+ public:
+  FeedPoller(HttpClient& http, const Clock& clock, SourceRegistry& sources, ArticleWriter& writer,
+             KnownFetchDate known_fetch_date = {});
+
+  // Polls `sources` (conditional GETs with their validators) and returns one report per source,
+  // in the same order. `on_report`, when set, is called as each source completes. Each source's
+  // state is saved as soon as it completes. Fails only when the store fails.
+  Result<std::vector<PollReport>> poll(const std::vector<Source>& sources,
+                                       const std::function<void(const PollReport&)>& on_report = {});
+
+ private:
+  PollReport complete(const Source& source, Result<HttpResponse> response);
+  void fetched(PollReport& report, HttpResponse& response, Timestamp now);
+  // True (and the report filled in) when the body is byte for byte what the last poll imported.
+  bool unchanged(PollReport& report, const std::string& hash, Timestamp now);
+  // Follows a permanent redirect: the source takes the new URL unless another source has it.
+  void move(PollReport& report, const std::string& permanent_url);
+  void failed(PollReport& report, std::optional<int> status, std::string error, Timestamp now,
+              std::optional<std::chrono::seconds> server_wait = std::nullopt);
+  Result<void> save(PollReport& report);
+
+  HttpClient& http_;
+  const Clock& clock_;
+  SourceRegistry& sources_;
+  ArticleWriter& writer_;
+  KnownFetchDate known_fetch_date_;
+  std::optional<Error> store_error_;
+};
+
+// The sources to poll at `now`: those named in `urls` (canonicalised; polled whatever their
+// schedule) or, when `urls` is empty, every due source. kNotFound names a URL that is not
+// registered.
+Result<std::vector<Source>> sources_to_poll(const std::vector<Source>& all,
+                                            const std::vector<std::string>& urls, Timestamp now);
+
+// "HTTP 404 Not Found" and the like.
+std::string http_status_text(int status);
+
+}  // namespace newsdb

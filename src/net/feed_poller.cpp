@@ -1,0 +1,252 @@
+#include <newsdb/feed_poller.hpp>
+
+#include <algorithm>
+#include <newsdb/date.hpp>
+
+#include "store/content_hash.hpp"
+
+namespace newsdb {
+namespace {
+
+bool has_errors(const std::vector<Diagnostic>& diagnostics) {
+  return std::any_of(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::kError; });
+}
+
+// A successful response's validators replace the old ones (a response without them clears them:
+// stale ones must not be sent back).
+void keep_validators(PollReport& report, const HttpResponse& response) {
+  report.source.last_status = response.status;
+  report.source.etag = response.etag;
+  report.source.last_modified = response.last_modified;
+}
+
+}  // namespace
+
+std::string http_status_text(int status) {
+  const char* reason = "";
+  switch (status) {
+    case 400: reason = " Bad Request"; break;
+    case 401: reason = " Unauthorized"; break;
+    case 403: reason = " Forbidden"; break;
+    case 404: reason = " Not Found"; break;
+    case 410: reason = " Gone"; break;
+    case 429: reason = " Too Many Requests"; break;
+    case 500: reason = " Internal Server Error"; break;
+    case 502: reason = " Bad Gateway"; break;
+    case 503: reason = " Service Unavailable"; break;
+    case 504: reason = " Gateway Timeout"; break;
+    default: break;
+  }
+  return "HTTP " + std::to_string(status) + reason;
+}
+
+Result<std::vector<Source>> sources_to_poll(const std::vector<Source>& all,
+                                            const std::vector<std::string>& urls, Timestamp now) {
+  std::vector<Source> out;
+  if (urls.empty()) {
+    std::copy_if(all.begin(), all.end(), std::back_inserter(out),
+                 [&](const Source& s) { return s.is_due(now); });
+    return out;
+  }
+  for (const auto& given : urls) {
+    auto url = checked_http_url(given);
+    if (!url) return std::unexpected(url.error());
+    auto it = std::find_if(all.begin(), all.end(), [&](const Source& s) { return s.url == *url; });
+    if (it == all.end()) {
+      return fail(ErrorKind::kNotFound, *url + " is not a registered source: add it with "
+                                               "`newsdb sources add " + *url + "`, or read it "
+                                               "once with `newsdb import " + *url + "`");
+    }
+    if (std::none_of(out.begin(), out.end(), [&](const Source& s) { return s.id == it->id; })) {
+      out.push_back(*it);
+    }
+  }
+  return out;
+}
+
+FeedPoller::FeedPoller(HttpClient& http, const Clock& clock, SourceRegistry& sources,
+                       ArticleWriter& writer, KnownFetchDate known_fetch_date)
+    : http_(http),
+      clock_(clock),
+      sources_(sources),
+      writer_(writer),
+      known_fetch_date_(std::move(known_fetch_date)) {}
+
+Result<std::vector<PollReport>> FeedPoller::poll(
+    const std::vector<Source>& sources, const std::function<void(const PollReport&)>& on_report) {
+  store_error_.reset();
+  std::vector<HttpRequest> requests;
+  requests.reserve(sources.size());
+  for (const auto& s : sources) requests.push_back(HttpRequest{s.url, s.etag, s.last_modified});
+
+  std::vector<PollReport> reports(sources.size());
+  http_.fetch_all(requests, [&](std::size_t i, Result<HttpResponse> response) {
+    if (store_error_) return;  // the store is gone: nothing more can be saved
+    reports[i] = complete(sources[i], std::move(response));
+    if (on_report && !store_error_) on_report(reports[i]);
+  });
+  if (store_error_) return std::unexpected(*store_error_);
+  return reports;
+}
+
+PollReport FeedPoller::complete(const Source& source, Result<HttpResponse> response) {
+  PollReport report;
+  report.source = source;
+  Timestamp now = clock_.now();
+  report.source.last_fetch_at = now;
+
+  if (!response) {
+    failed(report, std::nullopt, response.error().message, now);
+  } else if (response->status == 304) {
+    report.status = PollStatus::kNotModified;
+    report.http_status = 304;
+    if (response->etag) report.source.etag = response->etag;
+    if (response->last_modified) report.source.last_modified = response->last_modified;
+    report.source.last_status = 304;
+    report.source.last_new_items = 0;
+  } else if (response->status >= 200 && response->status < 300) {
+    fetched(report, *response, now);
+    if (report.status != PollStatus::kFailed && response->permanent_url) {
+      move(report, *response->permanent_url);
+    }
+  } else {
+    int status = response->status;
+    std::string error = http_status_text(status);
+    std::optional<std::chrono::seconds> wait;
+    if ((status == 429 || status == 503) && response->retry_after) {
+      wait = parse_retry_after(*response->retry_after, now);
+      if (wait) error += "; the server asked to wait " + format_duration(*wait);
+    }
+    if (response->attempts > 1) error += " (after " + std::to_string(response->attempts) + " attempts)";
+    failed(report, status, std::move(error), now, wait);
+  }
+
+  if (report.status != PollStatus::kFailed) {
+    report.source.error_count = 0;
+    report.source.last_error.reset();
+    report.source.next_due_at = now + report.source.every;
+  }
+  if (auto r = save(report); !r) store_error_ = r.error();
+  return report;
+}
+
+void FeedPoller::fetched(PollReport& report, HttpResponse& response, Timestamp now) {
+  report.http_status = response.status;
+  std::string hash = store::bytes_content_hash(response.body);
+  ImportRecord record{report.source.url, static_cast<std::int64_t>(response.body.size()), 0, hash,
+                      FileOutcome::kImported, 0};
+  if (unchanged(report, hash, now)) {
+    keep_validators(report, response);
+    return;
+  }
+
+  FeedContext ctx;
+  ctx.url = response.final_url;
+  ctx.fetched_at = now;
+  ctx.content_type = response.content_type;
+  auto feed = parse_feed(response.body, ctx);
+  if (!feed) {
+    // Recorded like a file that failed, so `newsdb errors` lists it too.
+    ParsedFile file;
+    file.record = record;
+    file.record.outcome = FileOutcome::kFailed;
+    file.diagnostics.push_back(Diagnostic{report.source.url, 0, 0, "", feed.error().message,
+                                          Severity::kError});
+    if (auto w = writer_.write_batch(std::span(&file, 1), now); !w) store_error_ = w.error();
+    failed(report, response.status, feed.error().message, now);
+    return;
+  }
+
+  // An undated item keeps the date it was first given, so polls do not keep moving it.
+  if (known_fetch_date_) {
+    for (auto& a : feed->articles) {
+      if (a.extra.value(kDateSourceField, "") != "fetched") continue;
+      if (auto first = known_fetch_date_(a.canonical_url)) a.published_date_time = *first;
+    }
+  }
+
+  ParsedFile file;
+  file.record = record;
+  file.record.outcome =
+      has_errors(feed->diagnostics) ? FileOutcome::kFailed : FileOutcome::kImported;
+  file.record.articles = static_cast<std::int64_t>(feed->articles.size());
+  file.articles = std::move(feed->articles);
+  file.diagnostics = feed->diagnostics;
+  auto counts = writer_.write_batch(std::span(&file, 1), now);
+  if (!counts) {
+    store_error_ = counts.error();
+    return;
+  }
+
+  report.status = PollStatus::kFetched;
+  report.format = feed->format;
+  report.items = file.articles.size();
+  report.counts = *counts;
+  report.diagnostics = std::move(feed->diagnostics);
+  report.source.last_new_items = counts->added;
+  if (feed->title) report.source.title = feed->title;
+  keep_validators(report, response);
+}
+
+void FeedPoller::move(PollReport& report, const std::string& permanent_url) {
+  if (permanent_url == report.source.url) return;
+  auto owner = sources_.find(permanent_url);
+  if (!owner) {
+    store_error_ = owner.error();
+  } else if (*owner && (*owner)->id != report.source.id) {
+    report.diagnostics.push_back(Diagnostic{
+        report.source.url, 0, 0, "",
+        "moved permanently to " + permanent_url +
+            ", which is registered already; remove this one with `newsdb sources remove " +
+            report.source.url + "`",
+        Severity::kWarning});
+  } else {
+    report.moved_from = report.source.url;
+    report.source.url = permanent_url;
+  }
+}
+
+bool FeedPoller::unchanged(PollReport& report, const std::string& hash, Timestamp now) {
+  auto recorded = writer_.lookup(std::span(&report.source.url, 1));
+  if (!recorded) {
+    store_error_ = recorded.error();
+    return true;
+  }
+  const auto& previous = (*recorded)[0];
+  if (!previous || previous->content_hash != hash || previous->outcome != FileOutcome::kImported) {
+    return false;
+  }
+  ParsedFile file;
+  file.record = *previous;
+  file.content = ContentState::kUnchanged;
+  if (auto w = writer_.write_batch(std::span(&file, 1), now); !w) {
+    store_error_ = w.error();
+    return true;
+  }
+  report.status = PollStatus::kUnchanged;
+  report.items = static_cast<std::size_t>(previous->articles);
+  report.source.last_new_items = 0;
+  return true;
+}
+
+void FeedPoller::failed(PollReport& report, std::optional<int> status, std::string error,
+                        Timestamp now, std::optional<std::chrono::seconds> server_wait) {
+  report.status = PollStatus::kFailed;
+  report.http_status = status;
+  report.source.last_status = status;
+  report.source.last_new_items = 0;
+  report.source.error_count += 1;
+  auto delay = backoff_delay(report.source.every, report.source.error_count);
+  if (server_wait) delay = std::max(delay, std::min(*server_wait, kMaxBackoff));
+  report.source.next_due_at = now + delay;
+  report.error = std::move(error);
+  report.source.last_error = report.error;
+}
+
+Result<void> FeedPoller::save(PollReport& report) {
+  if (store_error_) return std::unexpected(*store_error_);
+  return sources_.update(report.source);
+}
+
+}  // namespace newsdb

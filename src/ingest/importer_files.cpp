@@ -39,7 +39,8 @@ Result<void> Importer::files_slice(std::span<const InputItem> slice) {
   std::vector<Side> side;
   for (std::size_t i = 0; i < slice.size(); ++i) {
     const InputItem& item = slice[i];
-    if (stat_unchanged(records[i], static_cast<std::int64_t>(item.size), item.mtime_ns)) {
+    if (stat_unchanged(records[i], static_cast<std::int64_t>(item.size), item.mtime_ns,
+                       item.origin)) {
       unchanged(*records[i]);
       continue;
     }
@@ -54,7 +55,7 @@ Result<void> Importer::files_slice(std::span<const InputItem> slice) {
     auto bytes = read_input_file(item, limits);
     if (!bytes) return bytes;
     s.hash = store::bytes_content_hash(*bytes);
-    if (content_unchanged(s.record, s.hash)) {
+    if (content_unchanged(s.record, s.hash, item.origin)) {
       s.unchanged = true;
       return std::string();  // nothing to parse; delivery uses the record
     }
@@ -73,22 +74,6 @@ Result<void> Importer::files_slice(std::span<const InputItem> slice) {
     return !writer_.failed();
   });
   return {};
-}
-
-void Importer::parse_preread(std::vector<Preread>& group,
-                             const std::function<void(std::size_t, ParsedInput&&)>& deliver) {
-  std::vector<InputItem> items;
-  items.reserve(group.size());
-  for (const auto& p : group) items.push_back(p.item);
-  ParsePoolOptions pool = pool_;
-  pool.reader = [&](const InputItem& item, const ParseLimits&) -> Result<std::string> {
-    return std::move(group[index_of(item, items)].bytes);
-  };
-  parse_in_order(items, pool, [&](const InputItem& item, ParsedInput&& parsed) {
-    deliver(index_of(item, items), std::move(parsed));
-    return !writer_.failed();
-  });
-  group.clear();
 }
 
 }  // namespace newsdb::ingest

@@ -68,7 +68,7 @@ Result<void> Importer::ndjson_stream(const InputItem& item) {
   if (!from_stdin) {
     auto record = lookup_one(item.path);
     if (!record) return std::unexpected(record.error());
-    if (stat_unchanged(*record, id.size, id.mtime_ns)) {
+    if (stat_unchanged(*record, id.size, id.mtime_ns, item.origin)) {
       unchanged(**record);
       return {};
     }
@@ -78,7 +78,7 @@ Result<void> Importer::ndjson_stream(const InputItem& item) {
     } else if (*record) {
       // Read once to hash before parsing anything: unchanged bytes are not parsed again.
       auto hash = hash_fd(fd);
-      if (hash && content_unchanged(*record, *hash)) {
+      if (hash && content_unchanged(*record, *hash, item.origin)) {
         id.content_hash = *hash;
         unchanged(**record);
         writer_.add(unchanged_file(id, **record));
@@ -155,7 +155,8 @@ Result<void> Importer::ndjson_stream(const InputItem& item) {
 Result<void> Importer::archive(const InputItem& item) {
   auto record = lookup_one(item.path);
   if (!record) return std::unexpected(record.error());
-  if (stat_unchanged(*record, static_cast<std::int64_t>(item.size), item.mtime_ns)) {
+  if (stat_unchanged(*record, static_cast<std::int64_t>(item.size), item.mtime_ns,
+                     item.origin)) {
     unchanged(**record);
     return {};
   }
@@ -190,7 +191,7 @@ Result<void> Importer::archive(const InputItem& item) {
     InputIdentity id{(*member)->path, (*member)->size, (*member)->mtime_ns, {}};
     auto member_record = lookup_one(id.path);
     if (!member_record) return std::unexpected(member_record.error());
-    if (stat_unchanged(*member_record, id.size, id.mtime_ns)) {
+    if (stat_unchanged(*member_record, id.size, id.mtime_ns, InputOrigin::kFolderWalk)) {
       articles += (*member_record)->articles;
       unchanged(**member_record);
       continue;
@@ -204,7 +205,7 @@ Result<void> Importer::archive(const InputItem& item) {
       break;
     }
     id.content_hash = store::bytes_content_hash(*bytes);
-    if (content_unchanged(*member_record, id.content_hash)) {
+    if (content_unchanged(*member_record, id.content_hash, InputOrigin::kFolderWalk)) {
       flush();  // keeps the writer's input order
       articles += (*member_record)->articles;
       unchanged(**member_record);

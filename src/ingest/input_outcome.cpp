@@ -2,15 +2,23 @@
 
 namespace newsdb::ingest {
 
-bool stat_unchanged(const std::optional<ImportRecord>& record, std::int64_t size,
-                    std::int64_t mtime_ns) {
-  return record && record->outcome != FileOutcome::kFailed && record->size == size &&
-         record->mtime_ns == mtime_ns;
+namespace {
+
+bool reusable(const std::optional<ImportRecord>& record, InputOrigin origin) {
+  if (!record || record->outcome == FileOutcome::kFailed) return false;
+  return record->outcome != FileOutcome::kSkipped || origin == InputOrigin::kFolderWalk;
 }
 
-bool content_unchanged(const std::optional<ImportRecord>& record, const std::string& hash) {
-  return record && record->outcome != FileOutcome::kFailed && !hash.empty() &&
-         record->content_hash == hash;
+}  // namespace
+
+bool stat_unchanged(const std::optional<ImportRecord>& record, std::int64_t size,
+                    std::int64_t mtime_ns, InputOrigin origin) {
+  return reusable(record, origin) && record->size == size && record->mtime_ns == mtime_ns;
+}
+
+bool content_unchanged(const std::optional<ImportRecord>& record, const std::string& hash,
+                       InputOrigin origin) {
+  return reusable(record, origin) && !hash.empty() && record->content_hash == hash;
 }
 
 ParsedFile parsed_file(const InputIdentity& id, InputOrigin origin, ParsedInput&& parsed) {

@@ -18,11 +18,13 @@ struct InputIdentity {
 };
 
 // Whether an input may be skipped without reading it: its record matches its size and mtime,
-// and it did not fail last time.
+// and it neither failed last time nor was skipped where it is now named (a file without
+// frontmatter is skipped in a folder walk but fails when named on the command line).
 bool stat_unchanged(const std::optional<ImportRecord>& record, std::int64_t size,
-                    std::int64_t mtime_ns);
-// Whether read bytes need no parsing: they hash as recorded, and the input did not fail.
-bool content_unchanged(const std::optional<ImportRecord>& record, const std::string& hash);
+                    std::int64_t mtime_ns, InputOrigin origin);
+// Whether read bytes need no parsing: they hash as recorded, under the same conditions.
+bool content_unchanged(const std::optional<ImportRecord>& record, const std::string& hash,
+                       InputOrigin origin);
 
 // Turns a parse result into the writer's input. A file without frontmatter met in a folder walk
 // (or an archive) is skipped and its diagnostic dropped; named on the command line it failed.

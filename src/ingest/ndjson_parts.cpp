@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -48,30 +47,30 @@ Result<std::optional<NdjsonPart>> NdjsonParts::next() {
   NdjsonPart part;
   part.first_line = next_line_;
   for (;;) {
-    if (dropping_) {
-      std::size_t newline = buffer_.find('\n');
-      if (newline != std::string::npos) {  // the oversized line ends here
-        // An empty line in its place keeps the line numbers of the part's later lines right.
+    // Hand out the complete lines in the buffer, one by one.
+    for (std::size_t newline; (newline = buffer_.find('\n', pos_)) != std::string::npos;) {
+      std::size_t length = newline + 1 - pos_;
+      if (dropping_ || length > max_line_bytes_ + 1) {
+        // An oversized line: reported, and an empty line in its place keeps the line numbers
+        // of the part's later lines right.
+        if (!dropping_) part.oversized_lines.push_back(next_line_);
         part.bytes += '\n';
-        buffer_.erase(0, newline + 1);
         dropping_ = false;
-        ++next_line_;
-        continue;
+      } else {
+        part.bytes.append(buffer_, pos_, length);
       }
-      buffer_.clear();
-    } else if (std::size_t last = buffer_.rfind('\n'); last != std::string::npos) {
-      // Every complete line in the buffer, in one piece.
-      next_line_ += std::count(buffer_.begin(), buffer_.begin() + last + 1, '\n');
-      part.bytes.append(buffer_, 0, last + 1);
-      buffer_.erase(0, last + 1);
+      pos_ = newline + 1;
+      ++next_line_;
       if (part.bytes.size() >= part_bytes_) return part;
     }
-    if (buffer_.size() > max_line_bytes_) {
-      // A line longer than any record may be: drop it and read past the rest of it.
+    // What is left is the start of a line: keep it unless it is already too long.
+    buffer_.erase(0, pos_);
+    pos_ = 0;
+    if (!dropping_ && buffer_.size() > max_line_bytes_) {
       part.oversized_lines.push_back(next_line_);
       dropping_ = true;
-      buffer_.clear();
     }
+    if (dropping_) buffer_.clear();
     auto more = fill();
     if (!more) return std::unexpected(more.error());
     if (!*more) break;

@@ -46,7 +46,8 @@ class NdjsonParts {
   int fd_;
   std::size_t part_bytes_;
   std::size_t max_line_bytes_;
-  std::string buffer_;      // read but not yet handed out: at most one incomplete line
+  std::string buffer_;      // read; buffer_[pos_, end) is not handed out yet
+  std::size_t pos_ = 0;
   bool dropping_ = false;   // inside an oversized line, reading past it
   bool at_end_ = false;
   std::int64_t next_line_ = 1;

@@ -1,5 +1,6 @@
 // What must hold whatever happens to an import: killed at any moment, racing another importer,
 // read while it writes; and the real corpus imported exactly.
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>

@@ -1,6 +1,7 @@
 // Small corpora written on the fly, and a store read back with plain SQL, for the import tests.
 #pragma once
 
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include <chrono>
@@ -8,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 #include <newsdb/fetch_schedule.hpp>
+#include <newsdb/store.hpp>
 #include <string>
 #include <vector>
 

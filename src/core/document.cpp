@@ -1,6 +1,5 @@
-#include <newsdb/document.hpp>
-
 #include <cstdio>
+#include <newsdb/document.hpp>
 
 #include "core/frontmatter.hpp"
 #include "core/json_records.hpp"
@@ -15,39 +14,39 @@ Diagnostic at(SourceMark mark, std::string message) {
   return Diagnostic{{}, mark.line, mark.column, {}, std::move(message)};
 }
 
-std::string bytes_over_limit(std::size_t size, std::size_t limit, const char* what) {
-  return std::string(what) + " is " + std::to_string(size) + " bytes, over the limit of " +
-         std::to_string(limit) + " bytes";
+// The size is not given: a caller may pass only the first limit + 1 bytes of a larger file.
+std::string bytes_over_limit(std::size_t limit) {
+  return "the file is larger than the limit of " + std::to_string(limit) + " bytes";
 }
 
 // Text checks every input passes: no NUL byte (a binary file), valid UTF-8.
 bool check_text(std::string_view text, ParsedInput& out) {
-  if (auto nul = find_nul(text)) {
+  std::optional<TextProblem> problem = find_text_problem(text);
+  if (!problem) return true;
+  if (problem->nul) {
     out.diagnostics.push_back(
-        at(mark_at(text, *nul), "NUL byte: this is a binary file, not UTF-8 text"));
-    return false;
-  }
-  if (auto bad = find_invalid_utf8(text)) {
+        at(mark_at(text, problem->offset), "NUL byte: this is a binary file, not UTF-8 text"));
+  } else {
     char byte[8];
-    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
-    out.diagnostics.push_back(at(mark_at(text, *bad), std::string("invalid UTF-8 (byte ") + byte +
-                                                          "): text must be UTF-8"));
-    return false;
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[problem->offset]));
+    out.diagnostics.push_back(
+        at(mark_at(text, problem->offset),
+           std::string("invalid UTF-8 (byte ") + byte + "): text must be UTF-8"));
   }
-  return true;
+  return false;
 }
 
 void parse_frontmatter(std::string_view text, const ParseLimits& limits, ParsedInput& out) {
   FrontmatterParts parts = split_frontmatter(text);
   if (parts.kind == FrontmatterParts::Kind::kNotAnArticle) {
     out.status = InputStatus::kNotAnArticle;
-    out.diagnostics.push_back(
-        at(SourceMark{1, 1}, "not an article: the first line must be `---` to open the frontmatter"));
+    out.diagnostics.push_back(at(
+        SourceMark{1, 1}, "not an article: the first line must be `---` to open the frontmatter"));
     return;
   }
   out.failed_records = 1;  // until the article is read
   if (text.size() > limits.max_document_bytes) {
-    out.diagnostics.push_back(at(SourceMark{}, bytes_over_limit(text.size(), limits.max_document_bytes, "the file")));
+    out.diagnostics.push_back(at(SourceMark{}, bytes_over_limit(limits.max_document_bytes)));
     return;
   }
   if (!check_text(text, out)) return;
@@ -80,7 +79,7 @@ void parse_json(std::string_view text, InputFormat format, const ParseLimits& li
       format == InputFormat::kNdjson ? limits.max_ndjson_bytes : limits.max_document_bytes;
   if (text.size() > limit) {
     out.failed_records = 1;
-    out.diagnostics.push_back(at(SourceMark{}, bytes_over_limit(text.size(), limit, "the file")));
+    out.diagnostics.push_back(at(SourceMark{}, bytes_over_limit(limit)));
     return;
   }
   if (!check_text(text, out)) {

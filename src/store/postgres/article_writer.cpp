@@ -3,90 +3,130 @@
 #include <chrono>
 
 #include "store/postgres/copy_text.hpp"
+#include "store/sqlite/import_log.hpp"
 
 namespace newsdb::postgres {
 namespace {
 
-// Session-private staging tables, emptied at every commit (and by every rollback).
+// Session-private staging tables, emptied at every commit (and by every rollback). Text in the
+// "C" collation, like the store's own columns, so sorting them gives the store's key order.
 constexpr const char* kStagingTables = R"sql(
 CREATE TEMP TABLE IF NOT EXISTS stage_articles (
-  url text, title text, excerpt text, body text, published_at bigint, original_url text,
-  web_url text, amp_web_url text, cdn_amp_web_url text, category text, category_key text,
-  type text, type_key text, quality bigint, heat bigint, published boolean, provider_name text,
-  provider_domain text, provider_name_key text, provider_domain_key text, provider_extra text,
-  secured text, topics_text text, extra text, content_hash text, source_path text
+  ord bigint, url text COLLATE "C", title text, excerpt text, body text, published_at bigint,
+  original_url text, web_url text, amp_web_url text, cdn_amp_web_url text, category text,
+  category_key text, type text, type_key text, quality bigint, heat bigint, published boolean,
+  provider_name text COLLATE "C", provider_domain text COLLATE "C", provider_name_key text,
+  provider_domain_key text, provider_extra text, secured text, topics text, topics_text text,
+  extra text, content_hash text, source_path text
 ) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_topics (
-  url text, position integer, seq bigint, name text, name_key text) ON COMMIT DELETE ROWS;
+  url text COLLATE "C", position integer, seq bigint, name text, name_key text COLLATE "C"
+) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_images (
-  url text, position integer, image_url text, width bigint, height bigint, is_cached boolean,
-  extra text) ON COMMIT DELETE ROWS;
+  url text COLLATE "C", position integer, image_url text, width bigint, height bigint,
+  is_cached boolean, extra text) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_related (
-  url text, position integer, related_url text, title text, published_at bigint,
+  url text COLLATE "C", position integer, related_url text, title text, published_at bigint,
   provider_name text, provider_domain text, doc text) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_files (
-  path text, size bigint, mtime_ns bigint, content_hash text, outcome text, articles bigint
-) ON COMMIT DELETE ROWS;
+  path text COLLATE "C", size bigint, mtime_ns bigint, content_hash text, outcome text,
+  articles bigint) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS stage_cleared (path text COLLATE "C") ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_errors (
-  seq bigint, path text, line integer, "column" integer, field text, message text
+  seq bigint, path text COLLATE "C", line integer, "column" integer, field text, message text
 ) ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS stage_changed (id bigint, url text, inserted boolean)
+CREATE TEMP TABLE IF NOT EXISTS stage_changed (id bigint, url text COLLATE "C", inserted boolean)
   ON COMMIT DELETE ROWS;
 )sql";
 
-// Each statement below locks rows in key order (the ORDER BY): see the header on deadlocks.
+// Each statement below takes its row locks in key order (the ORDER BY): see the header.
 
-constexpr const char* kUpsertProviders = R"sql(
-INSERT INTO providers (name, domain, name_key, domain_key)
-SELECT DISTINCT provider_name, provider_domain, provider_name_key, provider_domain_key
-FROM pg_temp.stage_articles WHERE provider_name IS NOT NULL
-ORDER BY 1, 2
+// New providers and topics, like new articles (step 2 below), get ids in the order the SQLite
+// writer would create them (first met in input order) but are inserted in key order.
+constexpr const char* kInsertProviders = R"sql(
+WITH firsts AS (
+  SELECT provider_name AS name, provider_domain AS domain, min(provider_name_key) AS name_key,
+         min(provider_domain_key) AS domain_key, min(ord) AS ord
+  FROM pg_temp.stage_articles s
+  WHERE provider_name IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM providers p WHERE p.name = s.provider_name AND p.domain = s.provider_domain)
+  GROUP BY 1, 2),
+numbered AS MATERIALIZED (
+  SELECT nextval($1::regclass) AS id, o.* FROM (SELECT * FROM firsts ORDER BY ord OFFSET 0) o)
+INSERT INTO providers (id, name, domain, name_key, domain_key)
+SELECT id, name, domain, name_key, domain_key FROM numbered
+ORDER BY name, domain
 ON CONFLICT (name, domain) DO NOTHING
 )sql";
 
-// A topic keeps the spelling it was first stored with.
-constexpr const char* kUpsertTopics = R"sql(
-INSERT INTO topics (name, name_key)
-SELECT DISTINCT ON (name_key) name, name_key FROM pg_temp.stage_topics
-ORDER BY name_key, seq
+// A new topic is stored with the first spelling met in input order.
+constexpr const char* kInsertTopics = R"sql(
+WITH firsts AS (
+  SELECT DISTINCT ON (name_key) name, name_key, seq FROM pg_temp.stage_topics st
+  WHERE NOT EXISTS (SELECT 1 FROM topics t WHERE t.name_key = st.name_key)
+  ORDER BY name_key, seq),
+numbered AS MATERIALIZED (
+  SELECT nextval($1::regclass) AS id, o.* FROM (SELECT * FROM firsts ORDER BY seq OFFSET 0) o)
+INSERT INTO topics (id, name, name_key)
+SELECT id, name, name_key FROM numbered
+ORDER BY name_key
 ON CONFLICT (name_key) DO NOTHING
 )sql";
 
-// Only articles whose content hash differs are rewritten; `inserted` tells new from updated.
-constexpr const char* kUpsertArticles = R"sql(
-WITH up AS (
-  INSERT INTO articles AS a (
-    url, title, excerpt, body, published_at, original_url, web_url, amp_web_url,
-    cdn_amp_web_url, category, category_key, type, type_key, quality, heat, published,
-    provider_id, provider_extra, secured, topics_text, extra, content_hash, source_path,
-    first_seen_at, updated_at)
-  SELECT s.url, s.title, s.excerpt, s.body, s.published_at, s.original_url, s.web_url,
-    s.amp_web_url, s.cdn_amp_web_url, s.category, s.category_key, s.type, s.type_key, s.quality,
-    s.heat, s.published, p.id, s.provider_extra, s.secured, s.topics_text, s.extra,
-    s.content_hash, s.source_path, $1, $1
-  FROM pg_temp.stage_articles s
-  LEFT JOIN providers p ON p.name = s.provider_name AND p.domain = s.provider_domain
-  ORDER BY s.url
-  ON CONFLICT (url) DO UPDATE SET
-    title = excluded.title, excerpt = excluded.excerpt, body = excluded.body,
-    published_at = excluded.published_at, original_url = excluded.original_url,
-    web_url = excluded.web_url, amp_web_url = excluded.amp_web_url,
-    cdn_amp_web_url = excluded.cdn_amp_web_url, category = excluded.category,
-    category_key = excluded.category_key, type = excluded.type, type_key = excluded.type_key,
-    quality = excluded.quality, heat = excluded.heat, published = excluded.published,
-    provider_id = excluded.provider_id, provider_extra = excluded.provider_extra,
-    secured = excluded.secured, topics_text = excluded.topics_text, extra = excluded.extra,
-    content_hash = excluded.content_hash, source_path = excluded.source_path,
-    updated_at = excluded.updated_at
-  WHERE a.content_hash <> excluded.content_hash
-  RETURNING a.id, a.url, (a.xmax = 0) AS inserted)
-INSERT INTO pg_temp.stage_changed (id, url, inserted) SELECT id, url, inserted FROM up
+// The columns written from stage_articles (s) and providers (p), after url and before the stamps.
+#define NEWSDB_ARTICLE_VALUES                                                                   \
+  "s.title, s.excerpt, s.body, s.published_at, s.original_url, s.web_url, s.amp_web_url, "      \
+  "s.cdn_amp_web_url, s.category, s.category_key, s.type, s.type_key, s.quality, s.heat, "      \
+  "s.published, p.id, s.provider_extra, s.secured, s.topics, s.topics_text, s.extra, "          \
+  "s.content_hash, s.source_path"
+#define NEWSDB_ARTICLE_COLUMNS                                                                  \
+  "title, excerpt, body, published_at, original_url, web_url, amp_web_url, cdn_amp_web_url, "   \
+  "category, category_key, type, type_key, quality, heat, published, provider_id, "             \
+  "provider_extra, secured, topics, topics_text, extra, content_hash, source_path"
+
+// Step 2: articles new to the store. Ids are drawn in input order (as the SQLite writer draws
+// them, so both backends number a corpus alike) but rows are inserted in URL order (the lock
+// order). The subquery's OFFSET 0 keeps its sort below the nextval() calls. A URL another writer
+// inserts meanwhile conflicts and is skipped, leaving a gap in the ids. Returns the new URLs.
+constexpr const char* kInsertArticles =
+    "WITH numbered AS MATERIALIZED ("
+    " SELECT nextval($2::regclass) AS id, o.url FROM ("
+    "  SELECT s.url FROM pg_temp.stage_articles s"
+    "  WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.url = s.url)"
+    "  ORDER BY s.ord OFFSET 0) o),"
+    " ins AS ("
+    " INSERT INTO articles (id, url, " NEWSDB_ARTICLE_COLUMNS ", first_seen_at, updated_at)"
+    " SELECT n.id, s.url, " NEWSDB_ARTICLE_VALUES ", $1, $1"
+    " FROM pg_temp.stage_articles s JOIN numbered n ON n.url = s.url"
+    " LEFT JOIN providers p ON p.name = s.provider_name AND p.domain = s.provider_domain"
+    " ORDER BY s.url"
+    " ON CONFLICT (url) DO NOTHING"
+    " RETURNING id, url)"
+    " INSERT INTO pg_temp.stage_changed (id, url, inserted) SELECT id, url, true FROM ins"
+    " RETURNING url";
+
+// Step 3: the stored ones, locked; their hashes as they are now that no one else can change them.
+constexpr const char* kLockStored = R"sql(
+SELECT a.url, a.content_hash
+FROM articles a JOIN pg_temp.stage_articles s ON s.url = a.url
+WHERE NOT EXISTS (SELECT 1 FROM pg_temp.stage_changed c WHERE c.url = a.url)
+ORDER BY a.url
+FOR UPDATE OF a
 )sql";
 
-constexpr const char* kCountChanged = R"sql(
-SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted)
-FROM pg_temp.stage_changed
-)sql";
+// Step 4: rewrite those whose content changed (rows already locked by step 3).
+constexpr const char* kUpdateArticles =
+    "WITH up AS ("
+    " UPDATE articles a SET (" NEWSDB_ARTICLE_COLUMNS ", updated_at) = "
+    " (" NEWSDB_ARTICLE_VALUES ", $1)"
+    " FROM pg_temp.stage_articles s"
+    " LEFT JOIN providers p ON p.name = s.provider_name AND p.domain = s.provider_domain"
+    " WHERE a.url = s.url AND a.content_hash <> s.content_hash"
+    " RETURNING a.id, a.url)"
+    " INSERT INTO pg_temp.stage_changed (id, url, inserted) SELECT id, url, false FROM up";
+
+#undef NEWSDB_ARTICLE_VALUES
+#undef NEWSDB_ARTICLE_COLUMNS
 
 constexpr const char* kDeleteOldTopics = R"sql(
 DELETE FROM article_topics t USING pg_temp.stage_changed c
@@ -99,16 +139,13 @@ constexpr const char* kDeleteOldRelated = R"sql(
 DELETE FROM related r USING pg_temp.stage_changed c WHERE r.article_id = c.id AND NOT c.inserted
 )sql";
 
-// Two spellings of one topic in one article ("AI", "ai") are one topic: the first is kept.
-constexpr const char* kInsertTopics = R"sql(
+constexpr const char* kInsertArticleTopics = R"sql(
 INSERT INTO article_topics (article_id, topic_id, position, published_at)
 SELECT c.id, t.id, st.position, s.published_at
 FROM pg_temp.stage_topics st
 JOIN pg_temp.stage_changed c ON c.url = st.url
 JOIN pg_temp.stage_articles s ON s.url = st.url
 JOIN topics t ON t.name_key = st.name_key
-ORDER BY c.id, st.position
-ON CONFLICT (article_id, topic_id) DO NOTHING
 )sql";
 
 constexpr const char* kInsertImages = R"sql(
@@ -136,7 +173,9 @@ ON CONFLICT (path) DO UPDATE SET
 )sql";
 
 constexpr const char* kDeleteOldErrors = R"sql(
-DELETE FROM import_errors e USING pg_temp.stage_files f WHERE e.path = f.path
+DELETE FROM import_errors WHERE id IN (
+  SELECT e.id FROM import_errors e JOIN pg_temp.stage_cleared c ON c.path = e.path
+  ORDER BY e.path, e.id FOR UPDATE OF e)
 )sql";
 
 constexpr const char* kInsertErrors = R"sql(
@@ -162,11 +201,6 @@ constexpr const char* kFailedInputs = R"sql(
 SELECT path, line, "column", field, message FROM import_errors ORDER BY path, id
 )sql";
 
-FileOutcome outcome_from(std::string_view name) {
-  if (name == "imported") return FileOutcome::kImported;
-  if (name == "skipped") return FileOutcome::kSkipped;
-  return FileOutcome::kFailed;
-}
 
 }  // namespace
 
@@ -179,6 +213,13 @@ Result<void> PgArticleWriter::prepare_session() {
   // and the next import redoes what was lost (its files are not recorded as imported either).
   if (auto r = conn_.exec("SET synchronous_commit = off"); !r) return std::unexpected(r.error());
   if (auto r = conn_.exec(kStagingTables); !r) return std::unexpected(r.error());
+  auto ids = conn_.exec(
+      "SELECT pg_get_serial_sequence('articles', 'id'), pg_get_serial_sequence('providers', "
+      "'id'), pg_get_serial_sequence('topics', 'id')");
+  if (!ids) return std::unexpected(ids.error());
+  article_ids_ = std::string(ids->text(0, 0));
+  provider_ids_ = std::string(ids->text(0, 1));
+  topic_ids_ = std::string(ids->text(0, 2));
   session_ready_ = true;
   return {};
 }
@@ -193,7 +234,7 @@ Result<std::vector<std::optional<ImportRecord>>> PgArticleWriter::lookup(
     if (rows->is_null(i, 1)) continue;
     out[static_cast<std::size_t>(i)] =
         ImportRecord{std::string(rows->text(i, 0)), rows->int64(i, 1), rows->int64(i, 2),
-                     std::string(rows->text(i, 3)), outcome_from(rows->text(i, 4)),
+                     std::string(rows->text(i, 3)), sqlite::outcome_from_name(rows->text(i, 4)).value_or(FileOutcome::kFailed),
                      rows->int64(i, 5)};
   }
   return out;
@@ -236,27 +277,61 @@ Result<std::vector<FailedInput>> PgArticleWriter::failed_inputs() {
   return out;
 }
 
-Result<WriteCounts> PgArticleWriter::write_staged(const StagedBatch& staged, std::int64_t now) {
-  auto tx = Transaction::begin(conn_);
-  if (!tx) return std::unexpected(tx.error());
-
+Result<void> PgArticleWriter::copy_staged(const StagedBatch& staged) {
+  const std::string articles_copy =
+      std::string("COPY pg_temp.stage_articles (") + kStageArticleColumns + ") FROM STDIN";
   struct Copy {
     const CopyText& rows;
     const char* sql;
   };
-  const std::string articles_copy =
-      std::string("COPY pg_temp.stage_articles (") + kStageArticleColumns + ") FROM STDIN";
   for (const Copy& copy : {
            Copy{staged.articles, articles_copy.c_str()},
            Copy{staged.topics, "COPY pg_temp.stage_topics FROM STDIN"},
            Copy{staged.images, "COPY pg_temp.stage_images FROM STDIN"},
            Copy{staged.related, "COPY pg_temp.stage_related FROM STDIN"},
            Copy{staged.files, "COPY pg_temp.stage_files FROM STDIN"},
+           Copy{staged.cleared, "COPY pg_temp.stage_cleared FROM STDIN"},
            Copy{staged.errors, "COPY pg_temp.stage_errors FROM STDIN"},
        }) {
     if (copy.rows.empty()) continue;
     if (auto r = conn_.copy_in(copy.sql, copy.rows.data()); !r) return std::unexpected(r.error());
   }
+  return {};
+}
+
+Result<WriteCounts> PgArticleWriter::upsert_articles(const StagedBatch& staged,
+                                                     const Params& stamped) {
+  WriteCounts counts;
+  Params insert_params = stamped;
+  insert_params.add(article_ids_);
+  auto inserted = conn_.exec_prepared("w_insert_articles", kInsertArticles, insert_params);
+  if (!inserted) return std::unexpected(inserted.error());
+  auto stored = conn_.exec_prepared("w_lock_stored", kLockStored, Params());
+  if (!stored) return std::unexpected(stored.error());
+  auto update = conn_.exec_prepared("w_update_articles", kUpdateArticles, stamped);
+  if (!update) return std::unexpected(update.error());
+
+  // Each URL's first record against the store; the later ones against the record before them.
+  for (const auto& [url, t] : staged.tallies) {
+    counts.updated += t.later_updated;
+    counts.unchanged += t.later_unchanged;
+  }
+  counts.added = inserted->rows();
+  for (int i = 0; i < stored->rows(); ++i) {
+    auto t = staged.tallies.find(std::string(stored->text(i, 0)));
+    if (t == staged.tallies.end()) return fail(ErrorKind::kInternal, "stored URL not staged");
+    ++(stored->text(i, 1) == t->second.first_hash ? counts.unchanged : counts.updated);
+  }
+  if (counts.added + stored->rows() != static_cast<std::int64_t>(staged.tallies.size())) {
+    return fail(ErrorKind::kInternal, "an article was neither inserted nor found by its URL");
+  }
+  return counts;
+}
+
+Result<WriteCounts> PgArticleWriter::write_staged(const StagedBatch& staged, std::int64_t now) {
+  auto tx = Transaction::begin(conn_);
+  if (!tx) return std::unexpected(tx.error());
+  if (auto r = copy_staged(staged); !r) return std::unexpected(r.error());
 
   const Params none;
   const Params stamped = Params().add(now);
@@ -266,35 +341,39 @@ Result<WriteCounts> PgArticleWriter::write_staged(const StagedBatch& staged, std
     const Params& params;
     bool needed;
   };
-  const bool articles = !staged.articles.empty();
-  const bool files = !staged.files.empty();
-  for (const Step& step : {
-           Step{"w_providers", kUpsertProviders, none, articles},
-           Step{"w_topics", kUpsertTopics, none, !staged.topics.empty()},
-           Step{"w_articles", kUpsertArticles, stamped, articles},
-           Step{"w_del_topics", kDeleteOldTopics, none, articles},
-           Step{"w_del_images", kDeleteOldImages, none, articles},
-           Step{"w_del_related", kDeleteOldRelated, none, articles},
-           Step{"w_ins_topics", kInsertTopics, none, !staged.topics.empty()},
-           Step{"w_ins_images", kInsertImages, none, !staged.images.empty()},
-           Step{"w_ins_related", kInsertRelated, none, !staged.related.empty()},
-           Step{"w_files", kUpsertFiles, stamped, files},
-           Step{"w_del_errors", kDeleteOldErrors, none, files},
-           Step{"w_ins_errors", kInsertErrors, stamped, !staged.errors.empty()},
-       }) {
-    if (!step.needed) continue;
-    if (auto r = conn_.exec_prepared(step.name, step.sql, step.params); !r) {
-      return std::unexpected(r.error());
+  auto run = [&](std::initializer_list<Step> steps) -> Result<void> {
+    for (const Step& step : steps) {
+      if (!step.needed) continue;
+      if (auto r = conn_.exec_prepared(step.name, step.sql, step.params); !r) {
+        return std::unexpected(r.error());
+      }
     }
-  }
+    return {};
+  };
 
+  const bool articles = !staged.articles.empty();
+  if (auto r = run({{"w_providers", kInsertProviders, Params().add(provider_ids_), articles},
+                    {"w_topics", kInsertTopics, Params().add(topic_ids_), !staged.topics.empty()}});
+      !r) {
+    return std::unexpected(r.error());
+  }
   WriteCounts counts;
   if (articles) {
-    auto changed = conn_.exec_prepared("w_count", kCountChanged, none);
-    if (!changed) return std::unexpected(changed.error());
-    counts.added = changed->int64(0, 0);
-    counts.updated = changed->int64(0, 1);
-    counts.unchanged = staged.article_count - counts.added - counts.updated;
+    auto upserted = upsert_articles(staged, stamped);
+    if (!upserted) return upserted;
+    counts = *upserted;
+  }
+  if (auto r = run({{"w_del_topics", kDeleteOldTopics, none, articles},
+                    {"w_del_images", kDeleteOldImages, none, articles},
+                    {"w_del_related", kDeleteOldRelated, none, articles},
+                    {"w_ins_topics", kInsertArticleTopics, none, !staged.topics.empty()},
+                    {"w_ins_images", kInsertImages, none, !staged.images.empty()},
+                    {"w_ins_related", kInsertRelated, none, !staged.related.empty()},
+                    {"w_files", kUpsertFiles, stamped, !staged.files.empty()},
+                    {"w_del_errors", kDeleteOldErrors, none, !staged.cleared.empty()},
+                    {"w_ins_errors", kInsertErrors, stamped, !staged.errors.empty()}});
+      !r) {
+    return std::unexpected(r.error());
   }
   if (auto r = tx->commit(); !r) return std::unexpected(r.error());
   return counts;

@@ -4,8 +4,12 @@
 #include <map>
 #include <newsdb/url.hpp>
 #include <string_view>
+#include <unordered_set>
 
-#include "store/postgres/article_encoding.hpp"
+#include "store/content_hash.hpp"
+#include "store/name_key.hpp"
+#include "store/sqlite/import_log.hpp"
+#include "store/sqlite/related_doc.hpp"
 
 namespace newsdb::postgres {
 namespace {
@@ -15,65 +19,140 @@ std::optional<std::int64_t> seconds(const std::optional<Timestamp>& t) {
   return static_cast<std::int64_t>(t->time_since_epoch().count());
 }
 
-std::optional<std::string> folded(const std::optional<std::string>& name) {
+std::optional<std::string> key_of(const std::optional<std::string>& name) {
   if (!name) return std::nullopt;
-  return fold_key(*name);
+  return store::name_key(*name);
 }
 
-const char* outcome_name(FileOutcome outcome) {
-  switch (outcome) {
-    case FileOutcome::kImported: return "imported";
-    case FileOutcome::kSkipped: return "skipped";
-    case FileOutcome::kFailed: return "failed";
+// Unknown fields as JSON text; NULL when there are none (as the SQLite writer keeps them).
+std::optional<std::string> extra_json(const Json& extra) {
+  if (extra.is_null() || (extra.is_object() && extra.empty())) return std::nullopt;
+  return extra.dump();
+}
+
+// The topic list exactly as written (JSON array; NULL when empty) and newline-joined for search.
+std::optional<std::string> topics_json(const std::vector<std::string>& topics) {
+  if (topics.empty()) return std::nullopt;
+  return Json(topics).dump();
+}
+
+std::string topics_text(const std::vector<std::string>& topics) {
+  std::string text;
+  for (const auto& t : topics) {
+    if (!text.empty()) text += '\n';
+    text += t;
   }
-  return "failed";
+  return text;
 }
 
-struct Winner {
-  const Article* article;
-  const std::string* source_path;
+class Stager {
+ public:
+  explicit Stager(StagedBatch& out) : out_(out) {}
+
+  void article(const Article& a, const std::string& hash, const std::string& source_path) {
+    const std::string& url = a.canonical_url;
+    CopyText& row = out_.articles;
+    // ord: where the record stands in input order, so new articles get ids in that order.
+    row.field(article_ord_++).field(url).field(a.title).field(a.excerpt).field(a.body);
+    row.field(seconds(a.published_date_time));
+    row.field(a.original_url).field(a.web_url).field(a.amp_web_url).field(a.cdn_amp_web_url);
+    row.field(a.category).field(key_of(a.category)).field(a.type).field(key_of(a.type));
+    row.field(a.quality).field(a.heat).field(a.published);
+    if (a.provider) {
+      row.field(a.provider->name).field(a.provider->domain);
+      row.field(store::name_key(a.provider->name)).field(store::name_key(a.provider->domain));
+      row.field(extra_json(a.provider->extra));
+    } else {
+      row.null().null().null().null().null();
+    }
+    row.field(a.secured).field(topics_json(a.topics)).field(topics_text(a.topics));
+    row.field(extra_json(a.extra)).field(hash).field(source_path).end_row();
+    children(a);
+  }
+
+ private:
+  void children(const Article& a) {
+    const std::string& url = a.canonical_url;
+    // One row per distinct topic key, numbered without gaps (the list itself, duplicates and
+    // spellings included, is in articles.topics).
+    std::unordered_set<std::string> seen;
+    std::int64_t position = 0;
+    for (const auto& topic : a.topics) {
+      std::string key = store::name_key(topic);
+      if (!seen.insert(key).second) continue;
+      out_.topics.field(url).field(position++).field(topic_seq_++).field(topic).field(key).end_row();
+    }
+    for (std::size_t i = 0; i < a.images.size(); ++i) {
+      const Image& image = a.images[i];
+      out_.images.field(url).field(static_cast<std::int64_t>(i)).field(image.url);
+      out_.images.field(image.width).field(image.height).field(image.is_cached);
+      out_.images.field(extra_json(image.extra)).end_row();
+    }
+    for (std::size_t i = 0; i < a.related.size(); ++i) {
+      const RelatedArticle& r = a.related[i];
+      sqlite::write_related_doc(r, doc_);
+      out_.related.field(url).field(static_cast<std::int64_t>(i));
+      out_.related.field(canonical_url(r.primary_url())).field(r.title);
+      out_.related.field(seconds(r.published_date_time));
+      if (r.provider) {
+        out_.related.field(r.provider->name).field(r.provider->domain);
+      } else {
+        out_.related.null().null();
+      }
+      out_.related.field(doc_).end_row();
+    }
+  }
+
+  StagedBatch& out_;
+  std::int64_t article_ord_ = 0;
+  std::int64_t topic_seq_ = 0;  // input order: a new topic keeps its first spelling
+  std::string doc_;
 };
 
-void stage_article(StagedBatch& out, const Article& a, const std::string& source_path,
-                   std::int64_t& topic_seq) {
-  const std::string& url = a.canonical_url;
-  out.articles.field(url).field(a.title).field(a.excerpt).field(a.body);
-  out.articles.field(seconds(a.published_date_time));
-  out.articles.field(a.original_url).field(a.web_url).field(a.amp_web_url).field(a.cdn_amp_web_url);
-  out.articles.field(a.category).field(folded(a.category)).field(a.type).field(folded(a.type));
-  out.articles.field(a.quality).field(a.heat).field(a.published);
-  if (a.provider) {
-    out.articles.field(a.provider->name).field(a.provider->domain);
-    out.articles.field(fold_key(a.provider->name)).field(fold_key(a.provider->domain));
-    out.articles.field(extra_text(a.provider->extra));
+void tally(UrlTally& t, const std::string& hash, bool first) {
+  if (first) {
+    t.first_hash = hash;
+  } else if (hash == t.last_hash) {
+    ++t.later_unchanged;
   } else {
-    out.articles.null().null().null().null().null();
+    ++t.later_updated;
   }
-  out.articles.field(a.secured).field(topics_text(a)).field(extra_text(a.extra));
-  out.articles.field(content_hash(a)).field(source_path).end_row();
+  t.last_hash = hash;
+}
 
-  for (std::size_t i = 0; i < a.topics.size(); ++i) {
-    out.topics.field(url).field(static_cast<std::int64_t>(i)).field(topic_seq++);
-    out.topics.field(a.topics[i]).field(fold_key(a.topics[i])).end_row();
-  }
-  for (std::size_t i = 0; i < a.images.size(); ++i) {
-    const Image& image = a.images[i];
-    out.images.field(url).field(static_cast<std::int64_t>(i)).field(image.url);
-    out.images.field(image.width).field(image.height).field(image.is_cached);
-    out.images.field(extra_text(image.extra)).end_row();
-  }
-  for (std::size_t i = 0; i < a.related.size(); ++i) {
-    const RelatedArticle& r = a.related[i];
-    // The canonical form, so that a related entry finds the stored article it names.
-    auto related_url = r.primary_url().empty() ? std::nullopt : canonical_url(r.primary_url());
-    out.related.field(url).field(static_cast<std::int64_t>(i)).field(related_url).field(r.title);
-    out.related.field(seconds(r.published_date_time));
-    if (r.provider) {
-      out.related.field(r.provider->name).field(r.provider->domain);
-    } else {
-      out.related.null().null();
+struct PendingError {
+  std::int64_t seq;
+  const std::string* path;
+  const Diagnostic* diagnostic;
+};
+
+void stage_bookkeeping(StagedBatch& out, std::span<const ParsedFile> batch) {
+  std::map<std::string_view, const ImportRecord*> records;  // sorted by path: lock order
+  std::map<std::string_view, bool> cleared;
+  std::vector<PendingError> errors;
+  std::int64_t seq = 0;
+  for (const ParsedFile& file : batch) {
+    const std::string& path = file.record.path;
+    if (file.first_part && file.content == ContentState::kParsed) {
+      // This input's errors start again from here, earlier ones of this batch included.
+      cleared[path] = true;
+      std::erase_if(errors, [&](const PendingError& e) { return *e.path == path; });
     }
-    out.related.field(related_doc(r)).end_row();
+    for (const Diagnostic& d : file.diagnostics) {
+      if (d.severity == Severity::kError) errors.push_back(PendingError{seq++, &path, &d});
+    }
+    if (file.last_part && file.tracked) records[path] = &file.record;
+  }
+  for (const auto& [path, record] : records) {
+    out.files.field(record->path).field(record->size).field(record->mtime_ns);
+    out.files.field(record->content_hash).field(sqlite::outcome_name(record->outcome));
+    out.files.field(record->articles).end_row();
+  }
+  for (const auto& [path, yes] : cleared) out.cleared.field(path).end_row();
+  for (const PendingError& e : errors) {
+    const Diagnostic& d = *e.diagnostic;
+    out.errors.field(e.seq).field(*e.path).field(d.line).field(d.column).field(d.field);
+    out.errors.field(d.message).end_row();
   }
 }
 
@@ -81,41 +160,23 @@ void stage_article(StagedBatch& out, const Article& a, const std::string& source
 
 StagedBatch stage_batch(std::span<const ParsedFile> batch) {
   StagedBatch out;
-
-  // Last in input order wins; the map keeps the winners sorted by URL.
-  std::map<std::string_view, Winner> winners;
-  std::map<std::string_view, const ParsedFile*> files;
+  std::unordered_map<std::string_view, const Article*> last;
   for (const ParsedFile& file : batch) {
-    files[file.record.path] = &file;
-    for (const Article& article : file.articles) {
-      if (article.canonical_url.empty()) continue;  // the parser never lets one through
-      winners[article.canonical_url] = Winner{&article, &file.record.path};
+    for (const Article& a : file.articles) {
+      if (!a.canonical_url.empty()) last[a.canonical_url] = &a;  // the parser never gives ""
     }
   }
-
-  std::int64_t topic_seq = 0;
-  for (const auto& [url, winner] : winners) {
-    stage_article(out, *winner.article, *winner.source_path, topic_seq);
-  }
-  out.article_count = static_cast<std::int64_t>(winners.size());
-
-  std::int64_t error_seq = 0;
-  for (const auto& [path, file] : files) {
-    const ImportRecord& r = file->record;
-    // stdin keeps no record; a part of an input cut in parts records it with the last part.
-    // (Errors are staged with the record, so those of stdin and of non-final parts are not kept
-    // yet: see <newsdb/article_writer.hpp> for what the interface asks.)
-    if (!file->tracked || !file->last_part) continue;
-    out.files.field(r.path).field(r.size).field(r.mtime_ns).field(r.content_hash);
-    out.files.field(outcome_name(r.outcome));
-    out.files.field(r.articles).end_row();
-    if (r.outcome != FileOutcome::kFailed) continue;
-    for (const Diagnostic& d : file->diagnostics) {
-      if (d.severity != Severity::kError) continue;
-      out.errors.field(error_seq++).field(r.path).field(d.line).field(d.column);
-      out.errors.field(d.field).field(d.message).end_row();
+  Stager stager(out);
+  for (const ParsedFile& file : batch) {
+    for (const Article& a : file.articles) {
+      if (a.canonical_url.empty()) continue;
+      std::string hash = store::article_content_hash(a);
+      auto [it, first] = out.tallies.try_emplace(a.canonical_url);
+      tally(it->second, hash, first);
+      if (last[a.canonical_url] == &a) stager.article(a, hash, file.record.path);
     }
   }
+  stage_bookkeeping(out, batch);
   return out;
 }
 

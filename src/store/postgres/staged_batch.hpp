@@ -1,10 +1,14 @@
-// One write batch turned into the rows PostgreSQL receives by COPY into its staging tables.
+// One write batch turned into the rows PostgreSQL receives by COPY into its staging tables, plus
+// what the writer needs to count it the way <newsdb/article_writer.hpp> says.
 //
-// This is where the last-writer rule is applied inside a batch: of several articles with the same
-// canonical URL, the one last in input order (files in order, articles in file order) is the only
-// one staged. Articles are staged sorted by URL, so every writer locks article rows in the same
-// order and concurrent writers cannot deadlock on them; files are staged sorted by path for the
-// same reason (and of one path given twice, the last record wins).
+// The last-writer rule inside a batch is applied here: of several records with one canonical URL,
+// only the last in input order is staged. The earlier ones are only counted, record by record, as
+// if each were written in turn: their tally (first and last content hash, and how the ones after
+// the first compare with their predecessor) is all the writer needs besides the stored hash.
+//
+// Encodings are the SQLite writer's, byte for byte (content hash, folded keys, topic list JSON,
+// related.doc, unknown fields), so that `newsdb migrate` copies rows as they are and either
+// backend finds a migrated article unchanged.
 //
 // Pure: no I/O, no clock.
 #pragma once
@@ -12,29 +16,40 @@
 #include <cstdint>
 #include <newsdb/article_writer.hpp>
 #include <span>
+#include <string>
+#include <unordered_map>
 
 #include "store/postgres/copy_text.hpp"
 
 namespace newsdb::postgres {
 
+// The records of one URL in a batch.
+struct UrlTally {
+  std::string first_hash;      // of the first record in input order
+  std::string last_hash;       // of the last: the one staged
+  std::int64_t later_updated = 0;    // records after the first that differ from the one before
+  std::int64_t later_unchanged = 0;  // records after the first equal to the one before
+};
+
 struct StagedBatch {
-  CopyText articles;  // one row per distinct canonical URL (columns: see kStageArticleColumns)
-  CopyText topics;    // url, position, seq, name, name_key
+  CopyText articles;  // one row per distinct URL (columns: kStageArticleColumns)
+  CopyText topics;    // url, position, seq, name, name_key: one row per distinct key
   CopyText images;    // url, position, image_url, width, height, is_cached, extra
   CopyText related;   // url, position, related_url, title, published_at, provider_name,
                       // provider_domain, doc
-  CopyText files;     // path, size, mtime_ns, content_hash, outcome, articles
+  CopyText files;     // path, size, mtime_ns, content_hash, outcome, articles (last per path)
+  CopyText cleared;   // path: inputs whose recorded errors this batch replaces
   CopyText errors;    // seq, path, line, column, field, message
-  std::int64_t article_count = 0;  // distinct URLs staged
+  std::unordered_map<std::string, UrlTally> tallies;  // by canonical URL
 };
 
 StagedBatch stage_batch(std::span<const ParsedFile> batch);
 
 // The column list of stage_articles, in the order stage_batch writes them.
 inline constexpr const char* kStageArticleColumns =
-    "url, title, excerpt, body, published_at, original_url, web_url, amp_web_url, "
+    "ord, url, title, excerpt, body, published_at, original_url, web_url, amp_web_url, "
     "cdn_amp_web_url, category, category_key, type, type_key, quality, heat, published, "
     "provider_name, provider_domain, provider_name_key, provider_domain_key, provider_extra, "
-    "secured, topics_text, extra, content_hash, source_path";
+    "secured, topics, topics_text, extra, content_hash, source_path";
 
 }  // namespace newsdb::postgres

@@ -79,7 +79,8 @@ TEST_CASE("import --report json gives the DESIGN fields; a bad file fails with e
   CHECK(report["unchanged"] == 0);
   CHECK(report["skipped"] == 0);
   CHECK(report["failed"] == 1);
-  REQUIRE(report["errors"].size() == 1);
+  REQUIRE(report["errors"].size() >= 1);  // the parser may say more than one thing about it
+  for (const auto& each : report["errors"]) CHECK(each["path"] == bad.string());
   const auto& e = report["errors"][0];
   CHECK(e["path"] == bad.string());
   CHECK(e["line"].get<int>() >= 4);

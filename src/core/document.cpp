@@ -15,9 +15,9 @@ Diagnostic at(SourceMark mark, std::string message) {
   return Diagnostic{{}, mark.line, mark.column, {}, std::move(message)};
 }
 
-std::string bytes_over_limit(std::size_t size, std::size_t limit, const char* what) {
-  return std::string(what) + " is " + std::to_string(size) + " bytes, over the limit of " +
-         std::to_string(limit) + " bytes";
+// The size is not given: a caller may pass only the first limit + 1 bytes of a larger file.
+std::string bytes_over_limit(std::size_t limit) {
+  return "the file is larger than the limit of " + std::to_string(limit) + " bytes";
 }
 
 // Text checks every input passes: no NUL byte (a binary file), valid UTF-8.
@@ -47,7 +47,7 @@ void parse_frontmatter(std::string_view text, const ParseLimits& limits, ParsedI
   }
   out.failed_records = 1;  // until the article is read
   if (text.size() > limits.max_document_bytes) {
-    out.diagnostics.push_back(at(SourceMark{}, bytes_over_limit(text.size(), limits.max_document_bytes, "the file")));
+    out.diagnostics.push_back(at(SourceMark{}, bytes_over_limit(limits.max_document_bytes)));
     return;
   }
   if (!check_text(text, out)) return;
@@ -80,7 +80,7 @@ void parse_json(std::string_view text, InputFormat format, const ParseLimits& li
       format == InputFormat::kNdjson ? limits.max_ndjson_bytes : limits.max_document_bytes;
   if (text.size() > limit) {
     out.failed_records = 1;
-    out.diagnostics.push_back(at(SourceMark{}, bytes_over_limit(text.size(), limit, "the file")));
+    out.diagnostics.push_back(at(SourceMark{}, bytes_over_limit(limit)));
     return;
   }
   if (!check_text(text, out)) {

@@ -72,13 +72,12 @@ std::string filtered_query(std::string_view query) {
 // Real feeds carry URLs with raw spaces in the path ("/Business Wire/..."); a browser sends them
 // as %20, so that is their canonical spelling.
 void append_encoding_spaces(std::string& out, std::string_view part) {
-  for (char c : part) {
-    if (c == ' ') {
-      out += "%20";
-    } else {
-      out += c;
-    }
+  for (std::size_t space; (space = part.find(' ')) != std::string_view::npos;) {
+    out.append(part.substr(0, space));
+    out += "%20";
+    part.remove_prefix(space + 1);
   }
+  out.append(part);
 }
 
 }  // namespace

@@ -123,11 +123,14 @@ class CurlHttpClient final : public HttpClient {
 
   void fetch_all(std::span<const HttpRequest> requests, const Completion& done) override;
 
- private:
-  // What to do with a transfer curl has finished: complete it, or queue its next hop/attempt.
+  // Sets `t`'s easy handle up for its current URL and attempt; false when libcurl is out of memory.
+  bool configure(Transfer& t);
+  // What to do with a transfer curl has finished: complete it (with `out`), or queue its next hop
+  // or attempt.
   enum class Next { kComplete, kRequeue };
   Next after_transfer(Transfer& t, CURLcode code, Result<HttpResponse>& out);
-  bool configure(Transfer& t);
+
+ private:
   std::string transfer_error(const Transfer& t, CURLcode code, const char* detail) const;
 
   HttpOptions options_;
@@ -243,87 +246,121 @@ CurlHttpClient::Next CurlHttpClient::after_transfer(Transfer& t, CURLcode code,
   return Next::kComplete;
 }
 
-void CurlHttpClient::fetch_all(std::span<const HttpRequest> requests, const Completion& done) {
-  CurlMulti multi;
-  // std::list: transfers are referenced by pointer from curl (CURLOPT_PRIVATE, callbacks).
-  std::list<Transfer> transfers;
-  std::deque<Transfer*> waiting;
-  for (std::size_t i = 0; i < requests.size(); ++i) {
-    auto& t = transfers.emplace_back();
-    t.index = i;
-    t.request = &requests[i];
-    t.url = requests[i].url;
-    t.host = url_host(t.url).value_or("");
-    t.visited.insert(t.url);
-    waiting.push_back(&t);
+// One fetch_all call: the transfers, the queue in front of curl, and the limits' bookkeeping.
+class MultiRun {
+ public:
+  MultiRun(CurlHttpClient& client, const HttpOptions& options,
+           std::span<const HttpRequest> requests, const HttpClient::Completion& done)
+      : client_(client), options_(options), done_(done) {
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+      auto& t = transfers_.emplace_back();
+      t.index = i;
+      t.request = &requests[i];
+      t.url = requests[i].url;
+      t.host = url_host(t.url).value_or("");
+      t.visited.insert(t.url);
+      waiting_.push_back(&t);
+    }
+    remaining_ = transfers_.size();
   }
-  if (!multi.get()) {
-    for (auto& t : transfers) done(t.index, fail(ErrorKind::kNetwork, "libcurl is out of memory"));
-    return;
+
+  void run() {
+    if (!multi_.get()) {
+      for (auto& t : transfers_) finish(t, fail(ErrorKind::kNetwork, "libcurl is out of memory"));
+      return;
+    }
+    while (remaining_ > 0) {
+      start_ready();
+      int running = 0;
+      curl_multi_perform(multi_.get(), &running);
+      collect_done();
+      if (remaining_ > 0) wait_for_work();
+    }
   }
 
-  std::map<std::string, std::size_t> per_host;
-  std::size_t active = 0;
-  std::size_t remaining = transfers.size();
+ private:
+  bool may_start(const Transfer& t, SteadyTime now) {
+    return t.not_before <= now && active_ < options_.max_connections &&
+           per_host_[t.host] < options_.max_per_host;
+  }
 
-  auto finish = [&](Transfer& t, Result<HttpResponse> result) {
-    --remaining;
-    done(t.index, std::move(result));
-    t.easy = CurlEasy{};  // frees the handle and its connection cache early
-    t.response = HttpResponse{};
-  };
-
-  while (remaining > 0) {
-    // Start what the limits allow, in request order.
+  // Starts, in request order, every waiting transfer the limits allow.
+  void start_ready() {
     auto now = std::chrono::steady_clock::now();
-    for (auto it = waiting.begin(); it != waiting.end() && active < options_.max_connections;) {
+    for (auto it = waiting_.begin(); it != waiting_.end();) {
       Transfer& t = **it;
-      if (t.not_before > now || per_host[t.host] >= options_.max_per_host) {
+      if (!may_start(t, now)) {
         ++it;
         continue;
       }
-      it = waiting.erase(it);
-      if (!configure(t) || curl_multi_add_handle(multi.get(), t.easy.get()) != CURLM_OK) {
+      it = waiting_.erase(it);
+      if (!client_.configure(t) || curl_multi_add_handle(multi_.get(), t.easy.get()) != CURLM_OK) {
         finish(t, fail(ErrorKind::kNetwork, "libcurl could not start the transfer"));
         continue;
       }
-      ++active;
-      ++per_host[t.host];
+      ++active_;
+      ++per_host_[t.host];
     }
+  }
 
-    int running = 0;
-    curl_multi_perform(multi.get(), &running);
+  // Takes finished transfers out of curl: each completes, or queues its next hop or attempt.
+  void collect_done() {
     int queued = 0;
-    while (CURLMsg* msg = curl_multi_info_read(multi.get(), &queued)) {
+    while (CURLMsg* msg = curl_multi_info_read(multi_.get(), &queued)) {
       if (msg->msg != CURLMSG_DONE) continue;
-      Transfer* t = nullptr;
-      curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &t);
+      char* owner = nullptr;
+      curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &owner);
+      auto* t = reinterpret_cast<Transfer*>(owner);
       CURLcode code = msg->data.result;
-      curl_multi_remove_handle(multi.get(), msg->easy_handle);
-      --active;
-      --per_host[t->host];
+      curl_multi_remove_handle(multi_.get(), msg->easy_handle);
+      --active_;
+      --per_host_[t->host];
       Result<HttpResponse> result = fail(ErrorKind::kInternal, "unset");
-      if (after_transfer(*t, code, result) == Next::kRequeue) {
-        waiting.push_back(t);
+      if (client_.after_transfer(*t, code, result) == CurlHttpClient::Next::kRequeue) {
+        waiting_.push_back(t);
       } else {
         finish(*t, std::move(result));
       }
     }
-    if (remaining == 0) break;
-
-    // Sleep until curl has work, or the first queued retry is due, at most a second.
-    auto wait = std::chrono::milliseconds(1000);
-    now = std::chrono::steady_clock::now();
-    for (Transfer* t : waiting) {
-      auto until = std::chrono::duration_cast<std::chrono::milliseconds>(t->not_before - now);
-      wait = std::clamp(until, std::chrono::milliseconds(0), wait);
-    }
-    bool startable = std::any_of(waiting.begin(), waiting.end(), [&](Transfer* t) {
-      return t->not_before <= now && per_host[t->host] < options_.max_per_host &&
-             active < options_.max_connections;
-    });
-    if (!startable) curl_multi_poll(multi.get(), nullptr, 0, static_cast<int>(wait.count()), nullptr);
   }
+
+  // Sleeps until curl has work or the first delayed retry is due (at most a second); returns at
+  // once when a waiting transfer may start now.
+  void wait_for_work() {
+    auto now = std::chrono::steady_clock::now();
+    auto wait = std::chrono::milliseconds(1000);
+    for (Transfer* t : waiting_) {
+      if (may_start(*t, now)) return;
+      // Transfers held back by a limit wait for curl's activity; only timers shorten the wait.
+      if (t->not_before > now) {
+        wait = std::min(wait, std::chrono::ceil<std::chrono::milliseconds>(t->not_before - now));
+      }
+    }
+    curl_multi_poll(multi_.get(), nullptr, 0, static_cast<int>(wait.count()), nullptr);
+  }
+
+  void finish(Transfer& t, Result<HttpResponse> result) {
+    --remaining_;
+    done_(t.index, std::move(result));
+    t.easy = CurlEasy{};  // its buffers go now, not at the end of the run
+    t.response = HttpResponse{};
+  }
+
+  CurlHttpClient& client_;
+  const HttpOptions& options_;
+  const HttpClient::Completion& done_;
+  // Declared before the transfers so that it outlives their easy handles.
+  CurlMulti multi_;
+  // std::list: curl holds pointers to transfers (CURLOPT_PRIVATE, callback data).
+  std::list<Transfer> transfers_;
+  std::deque<Transfer*> waiting_;
+  std::map<std::string, std::size_t> per_host_;
+  std::size_t active_ = 0;
+  std::size_t remaining_ = 0;
+};
+
+void CurlHttpClient::fetch_all(std::span<const HttpRequest> requests, const Completion& done) {
+  MultiRun(*this, options_, requests, done).run();
 }
 
 }  // namespace

@@ -47,6 +47,16 @@ int json_depth(std::string_view text, int limit) {
   return deepest;
 }
 
+// True when the first line holds a whole JSON value and more follows: NDJSON, not one broken
+// pretty-printed document.
+bool first_line_is_a_value(std::string_view bytes) {
+  auto start = skip_bom_and_space(bytes);
+  auto end = start.find('\n');
+  if (end == std::string_view::npos) return false;
+  auto rest = skip_bom_and_space(start.substr(end));
+  return !rest.empty() && nlohmann::json::accept(start.substr(0, end));
+}
+
 bool mentions_ndjson(const FeedContext& ctx) {
   auto ct = ctx.content_type.value_or("");
   return ct.find("ndjson") != std::string::npos || ct.find("jsonl") != std::string::npos ||
@@ -125,9 +135,8 @@ Result<ParsedFeed> parse_json(std::string_view bytes, const FeedContext& ctx) {
   if (json_depth(bytes, ctx.limits.max_depth) <= ctx.limits.max_depth) {
     auto doc = nlohmann::json::parse(bytes, nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded()) {
-      // Several top-level values, one per line: NDJSON served without saying so.
-      if (skip_bom_and_space(bytes).starts_with("{") &&
-          bytes.find('\n') < bytes.find_last_not_of(" \t\r\n")) {
+      if (first_line_is_a_value(bytes)) {
+        // Several top-level values, one per line: NDJSON served without saying so.
         return from_input(parse_input(bytes, ctx.url, InputFormat::kNdjson, ctx.limits),
                           FeedFormat::kArticleNdjson);
       }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "net/feed_text.hpp"
+#include "net/xml_document.hpp"
 
 namespace newsdb::net {
 namespace {
@@ -150,6 +151,7 @@ HtmlText html_to_text(std::string_view html, TextLayout layout, std::size_t max_
     out.text = sanitize_utf8(out.text);
     return out;
   }
+  ensure_libxml_initialised();
   std::string owned(html);
   std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
       owned.data(), static_cast<int>(owned.size()), nullptr, "UTF-8",

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <mutex>
 
 #include "net/charset.hpp"
 #include "net/feed_text.hpp"
@@ -102,8 +103,15 @@ void collect_text(const xmlNode* node, std::string& out, std::size_t& budget) {
 
 }  // namespace
 
+void ensure_libxml_initialised() {
+  // libxml2 wants its global state set up before threads use it.
+  static std::once_flag once;
+  std::call_once(once, [] { xmlInitParser(); });
+}
+
 std::optional<XmlDocument> XmlDocument::parse(std::string_view bytes, const std::string& url,
                                               const std::optional<std::string>& http_charset) {
+  ensure_libxml_initialised();
   std::optional<std::string> encoding;
   auto declared = declared_encoding(bytes);
   bool wide = starts_with_utf16_or_32(bytes);

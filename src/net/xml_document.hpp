@@ -23,6 +23,9 @@ inline constexpr const char* kContentNs = "http://purl.org/rss/1.0/modules/conte
 inline constexpr const char* kDcNs = "http://purl.org/dc/elements/1.1/";
 inline constexpr const char* kFeedburnerNs = "http://rssnamespace.org/feedburner/ext/1.0";
 
+// Initialises libxml2 once per process (thread-safe); the readers below call it first.
+void ensure_libxml_initialised();
+
 class XmlDocument {
  public:
   // Parses `bytes` as a browser would: a declared encoding is honoured; without one, the HTTP

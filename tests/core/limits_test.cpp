@@ -29,8 +29,7 @@ TEST_CASE("a file larger than max_document_bytes is refused with the limit named
   std::string text = kHead + "---\n" + std::string(2000, 'x');
   ParsedInput parsed = parse_input(text, "big.md", InputFormat::kFrontmatter, limits);
   CHECK(parsed.status == InputStatus::kFailed);
-  CHECK(only_message(parsed) ==
-        "the file is " + std::to_string(text.size()) + " bytes, over the limit of 1000 bytes");
+  CHECK(only_message(parsed) == "the file is larger than the limit of 1000 bytes");
 }
 
 TEST_CASE("a large file without a fence is still just not an article", "[limits]") {

@@ -4,6 +4,8 @@
 #include <newsdb/fetch.hpp>
 #include <newsdb/version.hpp>
 
+#include <sys/resource.h>
+
 #include "support/http_server.hpp"
 
 using namespace newsdb;
@@ -19,6 +21,14 @@ HttpOptions test_options() {
   o.retry_delay = 20ms;
   o.max_retries = 2;
   return o;
+}
+
+// CPU time this process has used so far (user + system).
+std::chrono::microseconds cpu_time() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return std::chrono::seconds(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         std::chrono::microseconds(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
 }
 
 std::vector<Result<HttpResponse>> fetch(const std::vector<HttpRequest>& requests,
@@ -267,11 +277,14 @@ TEST_CASE("no more than max_per_host transfers reach one host at once", "[net][h
   options.max_per_host = 2;
   options.max_connections = 8;
   auto started = std::chrono::steady_clock::now();
+  auto cpu_before = cpu_time();
   auto r = fetch(requests, options);
   auto took = std::chrono::steady_clock::now() - started;
+  auto cpu = cpu_time() - cpu_before;
   for (auto& one : r) REQUIRE(one.has_value());
   CHECK(took >= 600ms);
   CHECK(took < 1500ms);  // and they did run two at a time, not one
+  CHECK(cpu < 60ms);     // the queued ones waited without spinning (a spinning loop: ~160 ms)
 }
 
 TEST_CASE("checked_http_url accepts web URLs only", "[net][http]") {

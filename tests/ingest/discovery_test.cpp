@@ -1,0 +1,127 @@
+#include "ingest/discovery.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "support/temp_dir.hpp"
+
+namespace fs = std::filesystem;
+using namespace newsdb;
+using namespace newsdb::ingest;
+
+namespace {
+
+void write(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+std::vector<std::string> paths_of(const Discovery& d) {
+  std::vector<std::string> paths;
+  for (const auto& item : d.inputs) paths.push_back(item.path);
+  return paths;
+}
+
+}  // namespace
+
+TEST_CASE("a folder is walked recursively in sorted order of whole paths", "[discovery]") {
+  test::TempDir tmp;
+  std::string root = tmp.path().string();
+  write(tmp.path() / "b.md", "x");
+  write(tmp.path() / "a" / "x.md", "x");
+  write(tmp.path() / "a-b" / "y.md", "x");  // '-' sorts before '/': a-b/y.md comes first
+  write(tmp.path() / "a" / "z" / "deep.md", "x");
+  write(tmp.path() / "A.md", "x");  // byte order: upper case first
+  Discovery d = discover_inputs({root});
+  CHECK(d.problems.empty());
+  CHECK(paths_of(d) == std::vector<std::string>{root + "/A.md", root + "/a-b/y.md",
+                                                root + "/a/x.md", root + "/a/z/deep.md",
+                                                root + "/b.md"});
+  for (const auto& item : d.inputs) {
+    CHECK(item.origin == InputOrigin::kFolderWalk);
+    CHECK(item.kind == InputKind::kFile);
+  }
+}
+
+TEST_CASE("hidden files and folders are skipped inside a walk", "[discovery]") {
+  test::TempDir tmp;
+  write(tmp.path() / ".manifest.json", "{}");
+  write(tmp.path() / ".git" / "config.md", "x");
+  write(tmp.path() / "sub" / ".draft.md", "x");
+  write(tmp.path() / "sub" / "kept.md", "x");
+  Discovery d = discover_inputs({tmp.path().string()});
+  CHECK(paths_of(d) == std::vector<std::string>{tmp.path().string() + "/sub/kept.md"});
+}
+
+TEST_CASE("arguments keep their order and their kinds", "[discovery]") {
+  test::TempDir tmp;
+  write(tmp.path() / "one.md", "x");
+  write(tmp.path() / "dump.tar.gz", "x");
+  write(tmp.path() / "folder" / "old.tgz", "x");
+  std::string one = (tmp.path() / "one.md").string(), tar = (tmp.path() / "dump.tar.gz").string();
+  Discovery d = discover_inputs({"https://example.com/feed", one, "-", tar,
+                                 (tmp.path() / "folder").string(), one});
+  REQUIRE(d.inputs.size() == 6);
+  CHECK(d.inputs[0].kind == InputKind::kUrl);
+  CHECK(d.inputs[1].kind == InputKind::kFile);
+  CHECK(d.inputs[1].origin == InputOrigin::kArgument);
+  CHECK(d.inputs[2].kind == InputKind::kStdin);
+  CHECK(d.inputs[3].kind == InputKind::kArchive);
+  CHECK(d.inputs[4].kind == InputKind::kArchive);
+  CHECK(d.inputs[4].origin == InputOrigin::kFolderWalk);
+  CHECK(d.inputs[5].path == one);  // named twice: read twice, in order
+}
+
+TEST_CASE("each input carries its size and modification time in nanoseconds", "[discovery]") {
+  test::TempDir tmp;
+  fs::path file = tmp.path() / "a.md";
+  write(file, "12345");
+  // 2023-11-24T05:12:00.123456789Z
+  timespec times[2] = {{1700802720, 123456789}, {1700802720, 123456789}};
+  REQUIRE(utimensat(AT_FDCWD, file.c_str(), times, 0) == 0);
+  Discovery d = discover_inputs({file.string()});
+  REQUIRE(d.inputs.size() == 1);
+  CHECK(d.inputs[0].size == 5);
+  CHECK(d.inputs[0].mtime_ns == 1700802720123456789LL);
+}
+
+TEST_CASE("a missing argument is an error naming it", "[discovery]") {
+  Discovery d = discover_inputs({"/nonexistent/newsdb/x.md"});
+  CHECK(d.inputs.empty());
+  REQUIRE(d.problems.size() == 1);
+  CHECK(d.problems[0].path == "/nonexistent/newsdb/x.md");
+  CHECK(d.problems[0].message == "no such file or folder");
+  CHECK(d.problems[0].severity == Severity::kError);
+}
+
+TEST_CASE("symbolic link loops are walked once, with a warning", "[discovery]") {
+  test::TempDir tmp;
+  write(tmp.path() / "a" / "x.md", "x");
+  fs::create_directory_symlink("..", tmp.path() / "a" / "up");        // a loop back to the root
+  fs::create_symlink("self", tmp.path() / "self");                   // a link to itself
+  fs::create_symlink("missing.md", tmp.path() / "dangling.md");       // a link to nothing
+  fs::create_directory_symlink(tmp.path() / "a", tmp.path() / "b");  // a second path to a/
+  Discovery d = discover_inputs({tmp.path().string()});
+  CHECK(paths_of(d) == std::vector<std::string>{tmp.path().string() + "/a/x.md"});
+  REQUIRE(d.problems.size() == 4);
+  for (const auto& p : d.problems) CHECK(p.severity == Severity::kWarning);
+  // A folder's entries are all looked at (in sorted order) before its subfolders are walked:
+  // b (a second path to a/), dangling.md, self, and then a/up (the loop back to the root).
+  CHECK(d.problems[0].path == tmp.path().string() + "/b");
+  CHECK(d.problems[0].message == "skipped: this folder was already walked (a symbolic link loop?)");
+  CHECK(d.problems[1].message == "skipped: a symbolic link to nothing");
+  CHECK(d.problems[2].message == "skipped: a symbolic link loop");
+  CHECK(d.problems[3].path == tmp.path().string() + "/a/up");
+}
+
+TEST_CASE("pipes and sockets met in a walk are not inputs", "[discovery]") {
+  test::TempDir tmp;
+  REQUIRE(mkfifo((tmp.path() / "fifo.md").c_str(), 0600) == 0);
+  write(tmp.path() / "real.md", "x");
+  Discovery d = discover_inputs({tmp.path().string()});
+  CHECK(paths_of(d) == std::vector<std::string>{tmp.path().string() + "/real.md"});
+}

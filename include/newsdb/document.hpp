@@ -15,11 +15,11 @@
 namespace newsdb {
 
 struct ParseLimits {
-  std::size_t max_document_bytes = 16u << 20;   // a frontmatter or .json file, or one NDJSON line
-  std::size_t max_ndjson_bytes = 256u << 20;    // a whole .ndjson file
-  std::size_t max_field_bytes = 1u << 20;       // one YAML scalar (a title, an excerpt, ...)
-  int max_depth = 64;                           // YAML/JSON nesting
-  std::size_t max_alias_expansion = 10'000;     // nodes that aliases may expand to, per document
+  std::size_t max_document_bytes = 16u << 20;  // a frontmatter or .json file, or one NDJSON line
+  std::size_t max_ndjson_bytes = 256u << 20;   // a whole .ndjson file
+  std::size_t max_field_bytes = 1u << 20;      // one YAML scalar (a title, an excerpt, ...)
+  int max_depth = 64;                          // YAML/JSON nesting
+  std::size_t max_alias_expansion = 10'000;    // nodes that aliases may expand to, per document
 };
 
 enum class InputFormat {

@@ -15,4 +15,7 @@ namespace newsdb {
 // when `url` is not an absolute URL with a scheme and a host, or holds control characters.
 std::optional<std::string> canonical_url(std::string_view url);
 
+// Whether canonical_url(url) succeeds, without building the canonical form.
+bool is_absolute_url(std::string_view url);
+
 }  // namespace newsdb

@@ -1,7 +1,6 @@
-#include <newsdb/date.hpp>
-
 #include <array>
 #include <cstdio>
+#include <newsdb/date.hpp>
 
 #include "core/text_scan.hpp"
 

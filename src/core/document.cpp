@@ -1,6 +1,5 @@
-#include <newsdb/document.hpp>
-
 #include <cstdio>
+#include <newsdb/document.hpp>
 
 #include "core/frontmatter.hpp"
 #include "core/json_records.hpp"
@@ -22,27 +21,27 @@ std::string bytes_over_limit(std::size_t limit) {
 
 // Text checks every input passes: no NUL byte (a binary file), valid UTF-8.
 bool check_text(std::string_view text, ParsedInput& out) {
-  if (auto nul = find_nul(text)) {
+  std::optional<TextProblem> problem = find_text_problem(text);
+  if (!problem) return true;
+  if (problem->nul) {
     out.diagnostics.push_back(
-        at(mark_at(text, *nul), "NUL byte: this is a binary file, not UTF-8 text"));
-    return false;
-  }
-  if (auto bad = find_invalid_utf8(text)) {
+        at(mark_at(text, problem->offset), "NUL byte: this is a binary file, not UTF-8 text"));
+  } else {
     char byte[8];
-    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
-    out.diagnostics.push_back(at(mark_at(text, *bad), std::string("invalid UTF-8 (byte ") + byte +
-                                                          "): text must be UTF-8"));
-    return false;
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[problem->offset]));
+    out.diagnostics.push_back(
+        at(mark_at(text, problem->offset),
+           std::string("invalid UTF-8 (byte ") + byte + "): text must be UTF-8"));
   }
-  return true;
+  return false;
 }
 
 void parse_frontmatter(std::string_view text, const ParseLimits& limits, ParsedInput& out) {
   FrontmatterParts parts = split_frontmatter(text);
   if (parts.kind == FrontmatterParts::Kind::kNotAnArticle) {
     out.status = InputStatus::kNotAnArticle;
-    out.diagnostics.push_back(
-        at(SourceMark{1, 1}, "not an article: the first line must be `---` to open the frontmatter"));
+    out.diagnostics.push_back(at(
+        SourceMark{1, 1}, "not an article: the first line must be `---` to open the frontmatter"));
     return;
   }
   out.failed_records = 1;  // until the article is read

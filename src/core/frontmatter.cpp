@@ -22,7 +22,9 @@ std::string_view trim_trailing_blanks(std::string_view line) {
   return line;
 }
 
-bool is_blank(std::string_view line) { return trim_trailing_blanks(line).empty(); }
+bool is_blank(std::string_view line) {
+  return trim_trailing_blanks(line).empty();
+}
 
 }  // namespace
 

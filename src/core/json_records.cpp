@@ -10,7 +10,9 @@
 namespace newsdb {
 namespace {
 
-bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_json_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 std::size_t skip_space(std::string_view text, std::size_t pos) {
   while (pos < text.size() && is_json_space(text[pos])) ++pos;
@@ -173,9 +175,9 @@ class RecordReader {
     if (pos == line.size()) return;  // blank line
     if (line.size() > limits_.max_document_bytes) {
       ++out_.failed_records;
-      return error(offset, "the line is " + std::to_string(line.size()) +
-                               " bytes, over the limit of " +
-                               std::to_string(limits_.max_document_bytes) + " bytes for one record");
+      return error(offset,
+                   "the line is " + std::to_string(line.size()) + " bytes, over the limit of " +
+                       std::to_string(limits_.max_document_bytes) + " bytes for one record");
     }
     std::optional<ScanError> scan;
     std::size_t end = scan_value(line, pos, limits_.max_depth, scan);
@@ -185,8 +187,9 @@ class RecordReader {
     }
     if (skip_space(line, end) != line.size()) {
       ++out_.failed_records;
-      return error(offset + skip_space(line, end),
-                   "invalid JSON: more than one value on the line (NDJSON holds one record a line)");
+      return error(
+          offset + skip_space(line, end),
+          "invalid JSON: more than one value on the line (NDJSON holds one record a line)");
     }
     read(line.substr(pos, end - pos), offset + pos);
   }

@@ -33,10 +33,25 @@ enum Field : int {
   kUnknown,
 };
 
-constexpr std::array<std::string_view, kUnknown> kFieldNames = {
-    "title",    "excerpt", "publishedDateTime", "originalUrl", "webUrl",  "ampWebUrl",
-    "cdnAmpWebUrl", "category", "type", "quality", "heat", "published", "provider",
-    "topics",   "images",  "secured", "related", "body", "id"};
+constexpr std::array<std::string_view, kUnknown> kFieldNames = {"title",
+                                                                "excerpt",
+                                                                "publishedDateTime",
+                                                                "originalUrl",
+                                                                "webUrl",
+                                                                "ampWebUrl",
+                                                                "cdnAmpWebUrl",
+                                                                "category",
+                                                                "type",
+                                                                "quality",
+                                                                "heat",
+                                                                "published",
+                                                                "provider",
+                                                                "topics",
+                                                                "images",
+                                                                "secured",
+                                                                "related",
+                                                                "body",
+                                                                "id"};
 
 Field field_for_key(std::string_view key, bool article) {
   for (int i = 0; i < kUnknown; ++i) {
@@ -47,7 +62,8 @@ Field field_for_key(std::string_view key, bool article) {
 
 bool is_null(const Event& e) {
   return e.type == EventType::kScalar &&
-         (e.scalar == ScalarType::kNull || (e.scalar == ScalarType::kPlain && is_plain_null(e.text)));
+         (e.scalar == ScalarType::kNull ||
+          (e.scalar == ScalarType::kPlain && is_plain_null(e.text)));
 }
 
 bool is_text(const Event& e) {
@@ -55,7 +71,9 @@ bool is_text(const Event& e) {
          (e.scalar == ScalarType::kString || e.scalar == ScalarType::kPlain);
 }
 
-std::string code(std::string_view path) { return "`" + std::string(path) + "`"; }
+std::string code(std::string_view path) {
+  return "`" + std::string(path) + "`";
+}
 
 // A field path cut to its first segments, for messages about deeply nested values.
 std::string_view short_path(std::string_view path) {
@@ -110,9 +128,10 @@ void RecordBuilder::next() {
     std::string message(event_.text);
     if (event_.about_value) {
       std::string_view shown = short_path(path_);
-      message = (path_.empty() ? std::string("a value")
-                               : code(std::string(shown) + (shown.size() < path_.size() ? "..." : ""))) +
-                " " + message;
+      message =
+          (path_.empty() ? std::string("a value")
+                         : code(std::string(shown) + (shown.size() < path_.size() ? "..." : ""))) +
+          " " + message;
     }
     diagnostics_.push_back(
         Diagnostic{{}, event_.mark.line, event_.mark.column, path_, std::move(message)});
@@ -124,9 +143,12 @@ void RecordBuilder::error(SourceMark mark, std::string message) {
   if (source_failed_ || too_many_errors_) return;
   if (errors_ == kMaxErrorsPerRecord) {
     too_many_errors_ = true;
-    diagnostics_.push_back(Diagnostic{{}, mark.line, mark.column, {},
-                                      "too many errors in this record (" +
-                                          std::to_string(kMaxErrorsPerRecord) + "); stopping"});
+    diagnostics_.push_back(Diagnostic{
+        {},
+        mark.line,
+        mark.column,
+        {},
+        "too many errors in this record (" + std::to_string(kMaxErrorsPerRecord) + "); stopping"});
     return;
   }
   ++errors_;
@@ -146,10 +168,15 @@ void RecordBuilder::skip_value() {
     if (stopped()) return;
     switch (event_.type) {
       case EventType::kMappingStart:
-      case EventType::kSequenceStart: ++depth; break;
+      case EventType::kSequenceStart:
+        ++depth;
+        break;
       case EventType::kMappingEnd:
-      case EventType::kSequenceEnd: --depth; break;
-      default: break;
+      case EventType::kSequenceEnd:
+        --depth;
+        break;
+      default:
+        break;
     }
   }
 }
@@ -174,13 +201,13 @@ bool RecordBuilder::begin_record(const char* what) {
   next();
   if (event_.type == EventType::kEnd) {
     was_empty_ = true;
-    error(event_.mark, std::string("no fields: ") + what +
-                           " needs `title` and `originalUrl` or `webUrl`");
+    error(event_.mark,
+          std::string("no fields: ") + what + " needs `title` and `originalUrl` or `webUrl`");
     return false;
   }
   if (event_.type != EventType::kMappingStart) {
-    error(event_.mark, std::string(what) + " must be a mapping of fields, got " +
-                           describe_event(event_));
+    error(event_.mark,
+          std::string(what) + " must be a mapping of fields, got " + describe_event(event_));
     skip_value();
     return false;
   }
@@ -216,7 +243,9 @@ std::optional<RelatedArticle> RecordBuilder::read_related() {
 
 // After the root node a source has only its end to give, or an error found after the root (a
 // second YAML document, say), which next() reports.
-void RecordBuilder::expect_end() { next(); }
+void RecordBuilder::expect_end() {
+  next();
+}
 
 void RecordBuilder::read_fields(ArticleFields& fields, Level level, Article* article,
                                 RecordMarks& marks) {
@@ -255,22 +284,54 @@ bool RecordBuilder::read_known_field(int field, ArticleFields& f, Article* artic
       }
       return true;
     }
-    case kExcerpt: read_text(f.excerpt); return true;
-    case kPublishedDateTime: read_date(f.published_date_time); return true;
-    case kOriginalUrl: read_url(f.original_url); return true;
-    case kWebUrl: read_url(f.web_url); return true;
-    case kAmpWebUrl: read_text(f.amp_web_url); return true;
-    case kCdnAmpWebUrl: read_text(f.cdn_amp_web_url); return true;
-    case kCategory: read_text(f.category); return true;
-    case kType: read_text(f.type); return true;
-    case kQuality: read_int(f.quality, false); return true;
-    case kHeat: read_int(f.heat, false); return true;
-    case kPublished: read_bool(f.published); return true;
-    case kProvider: read_provider(f.provider); return true;
-    case kTopics: read_topics(f.topics); return true;
-    case kImages: read_images(f.images); return true;
-    case kSecured: read_text(f.secured); return true;
-    case kRelated: read_related_list(article->related); return true;
+    case kExcerpt:
+      read_text(f.excerpt);
+      return true;
+    case kPublishedDateTime:
+      read_date(f.published_date_time);
+      return true;
+    case kOriginalUrl:
+      read_url(f.original_url);
+      return true;
+    case kWebUrl:
+      read_url(f.web_url);
+      return true;
+    case kAmpWebUrl:
+      read_text(f.amp_web_url);
+      return true;
+    case kCdnAmpWebUrl:
+      read_text(f.cdn_amp_web_url);
+      return true;
+    case kCategory:
+      read_text(f.category);
+      return true;
+    case kType:
+      read_text(f.type);
+      return true;
+    case kQuality:
+      read_int(f.quality, false);
+      return true;
+    case kHeat:
+      read_int(f.heat, false);
+      return true;
+    case kPublished:
+      read_bool(f.published);
+      return true;
+    case kProvider:
+      read_provider(f.provider);
+      return true;
+    case kTopics:
+      read_topics(f.topics);
+      return true;
+    case kImages:
+      read_images(f.images);
+      return true;
+    case kSecured:
+      read_text(f.secured);
+      return true;
+    case kRelated:
+      read_related_list(article->related);
+      return true;
     case kBody: {
       read_text(article->body);
       // A body of only whitespace is no body (as after a frontmatter's closing fence).
@@ -279,13 +340,17 @@ bool RecordBuilder::read_known_field(int field, ArticleFields& f, Article* artic
       }
       return true;
     }
-    case kId: skip_value(); return true;
-    case kUnknown: break;
+    case kId:
+      skip_value();
+      return true;
+    case kUnknown:
+      break;
   }
   return false;
 }
 
-void RecordBuilder::check_record(const ArticleFields& f, SourceMark start, const RecordMarks& marks) {
+void RecordBuilder::check_record(const ArticleFields& f, SourceMark start,
+                                 const RecordMarks& marks) {
   if (stopped()) return;
   std::string prefix = path_.empty() ? std::string() : path_ + ".";
   if (!marks.title_seen) {
@@ -318,21 +383,30 @@ Json RecordBuilder::capture_value() {
   switch (event_.type) {
     case EventType::kScalar:
       switch (event_.scalar) {
-        case ScalarType::kString: return Json(std::string(event_.text));
-        case ScalarType::kNull: return Json(nullptr);
-        case ScalarType::kBool: return Json(event_.bool_value);
-        case ScalarType::kInt: return Json(event_.int_value);
-        case ScalarType::kUnsigned: return Json(event_.unsigned_value);
-        case ScalarType::kFloat: return Json(event_.float_value);
+        case ScalarType::kString:
+          return Json(std::string(event_.text));
+        case ScalarType::kNull:
+          return Json(nullptr);
+        case ScalarType::kBool:
+          return Json(event_.bool_value);
+        case ScalarType::kInt:
+          return Json(event_.int_value);
+        case ScalarType::kUnsigned:
+          return Json(event_.unsigned_value);
+        case ScalarType::kFloat:
+          return Json(event_.float_value);
         case ScalarType::kPlain: {
           std::string_view t = event_.text;
           if (is_plain_null(t)) return Json(nullptr);
           if (auto b = plain_bool(t)) return Json(*b);
           std::int64_t i = 0;
           switch (parse_plain_int(t, i)) {
-            case IntParse::kOk: return Json(i);
-            case IntParse::kOutOfRange: return Json(std::string(t));  // kept exactly as written
-            case IntParse::kNotAnInteger: break;
+            case IntParse::kOk:
+              return Json(i);
+            case IntParse::kOutOfRange:
+              return Json(std::string(t));  // kept exactly as written
+            case IntParse::kNotAnInteger:
+              break;
           }
           if (auto d = plain_float(t)) return Json(*d);
           return Json(std::string(t));
@@ -384,7 +458,7 @@ void RecordBuilder::read_text(std::optional<std::string>& out) {
 void RecordBuilder::read_url(std::optional<std::string>& out) {
   SourceMark mark = event_.mark;
   read_text(out);
-  if (out && !out->empty() && !canonical_url(*out)) {
+  if (out && !out->empty() && !is_absolute_url(*out)) {
     error(mark, code(path_) + " is not an absolute URL: " + quote_for_message(*out));
   }
 }
@@ -415,8 +489,10 @@ void RecordBuilder::read_int(std::optional<std::int64_t>& out, bool non_negative
   switch (event_.scalar) {
     case ScalarType::kPlain:
       switch (parse_plain_int(event_.text, value)) {
-        case IntParse::kOk: break;
-        case IntParse::kNotAnInteger: return mismatch(expected);
+        case IntParse::kOk:
+          break;
+        case IntParse::kNotAnInteger:
+          return mismatch(expected);
         case IntParse::kOutOfRange:
           return error(event_.mark, code(path_) + " is out of range for a 64-bit integer: " +
                                         describe_event(event_));
@@ -550,9 +626,15 @@ void RecordBuilder::read_image(Image& image) {
         image.url = url.value_or(std::string());
         break;
       }
-      case 1: read_int(image.width, true); break;
-      case 2: read_int(image.height, true); break;
-      case 3: read_bool(image.is_cached); break;
+      case 1:
+        read_int(image.width, true);
+        break;
+      case 2:
+        read_int(image.height, true);
+        break;
+      case 3:
+        read_bool(image.is_cached);
+        break;
     }
   });
   if (!stopped() && image.url.empty()) {

@@ -40,7 +40,8 @@ IntParse parse_plain_int(std::string_view t, std::int64_t& value) {
   }
   if (digits.empty()) return IntParse::kNotAnInteger;
   // Accumulate the magnitude in uint64 so INT64_MIN is representable.
-  constexpr std::uint64_t kMaxMagnitude = std::uint64_t(std::numeric_limits<std::int64_t>::max()) + 1;
+  constexpr std::uint64_t kMaxMagnitude =
+      std::uint64_t(std::numeric_limits<std::int64_t>::max()) + 1;
   std::uint64_t magnitude = 0;
   bool overflow = false;
   for (char c : digits) {

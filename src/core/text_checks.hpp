@@ -14,8 +14,13 @@ namespace newsdb {
 // and code points above U+10FFFF are invalid), or nullopt when all of `text` is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
-// Offset of the first NUL byte, or nullopt.
-std::optional<std::size_t> find_nul(std::string_view text);
+// Both checks in one pass over the text, as every input needs: the first NUL byte when there is
+// one (a binary file, whatever else is wrong with it), else the first invalid UTF-8 byte.
+struct TextProblem {
+  std::size_t offset;
+  bool nul;  // true: a NUL byte; false: invalid UTF-8
+};
+std::optional<TextProblem> find_text_problem(std::string_view text);
 
 // The 1-based line and column (in characters) of byte `offset`, counting lines from `first_line`.
 SourceMark mark_at(std::string_view text, std::size_t offset, int first_line = 1);

@@ -33,7 +33,9 @@ struct Anchor {
 bool is_start(EventType t) {
   return t == EventType::kMappingStart || t == EventType::kSequenceStart;
 }
-bool is_end(EventType t) { return t == EventType::kMappingEnd || t == EventType::kSequenceEnd; }
+bool is_end(EventType t) {
+  return t == EventType::kMappingEnd || t == EventType::kSequenceEnd;
+}
 
 ScalarType scalar_type(const yaml_event_t& e) {
   const auto* tag = reinterpret_cast<const char*>(e.data.scalar.tag);
@@ -102,7 +104,8 @@ void YamlEventSource::State::fail_from_parser() {
     // Reader errors (control characters, bad encoding) carry a byte offset, not a mark.
     SourceMark at = mark_at(yaml, parser.problem_offset, first_line);
     char value[16] = "";
-    if (parser.problem_value >= 0) std::snprintf(value, sizeof value, " (U+%04X)", parser.problem_value);
+    if (parser.problem_value >= 0)
+      std::snprintf(value, sizeof value, " (U+%04X)", parser.problem_value);
     return fail(at, "invalid YAML: " + problem + value);
   }
   std::string context = parser.context != nullptr ? parser.context : "";
@@ -122,18 +125,19 @@ void YamlEventSource::State::fail_from_parser() {
       message += " " + context + " that starts here";
     }
   } else if (problem == "mapping values are not allowed in this context") {
-    message = "invalid YAML: unexpected `: ` (quote a value that contains one, or check the "
-              "indentation)";
+    message =
+        "invalid YAML: unexpected `: ` (quote a value that contains one, or check the "
+        "indentation)";
   } else if (!context.empty()) {
-    message += " " + context + " that starts on line " +
-               std::to_string(to_file(parser.context_mark).line);
+    message +=
+        " " + context + " that starts on line " + std::to_string(to_file(parser.context_mark).line);
   }
   fail(mark, std::move(message));
 }
 
 // Hands one event to the reader, keeping depth, limits and anchor recordings up to date.
-bool YamlEventSource::State::deliver(Event& out, EventType type, ScalarType scalar,
-                                     SourceMark mark, std::string_view text) {
+bool YamlEventSource::State::deliver(Event& out, EventType type, ScalarType scalar, SourceMark mark,
+                                     std::string_view text) {
   if (is_start(type)) {
     if (depth >= limits.max_depth) {
       fail(mark, "nests deeper than the limit of " + std::to_string(limits.max_depth) + " levels",
@@ -157,8 +161,7 @@ bool YamlEventSource::State::deliver(Event& out, EventType type, ScalarType scal
     anchor.events.push_back(RecordedEvent{type, scalar, mark, std::string(text)});
     if (!is_end(type)) ++anchor.nodes;
   }
-  while (!recording.empty() && !is_start(type) &&
-         anchors[recording.back()].start_depth == depth) {
+  while (!recording.empty() && !is_start(type) && anchors[recording.back()].start_depth == depth) {
     anchors[recording.back()].complete = true;
     recording.pop_back();
   }
@@ -241,14 +244,16 @@ bool YamlEventSource::State::pull(Event& out) {
       case YAML_SCALAR_EVENT: {
         std::size_t length = e.data.scalar.length;
         if (length > limits.max_field_bytes) {
-          fail(mark, "is " + std::to_string(length) + " bytes, over the limit of " +
-                         std::to_string(limits.max_field_bytes) + " bytes for one value",
+          fail(mark,
+               "is " + std::to_string(length) + " bytes, over the limit of " +
+                   std::to_string(limits.max_field_bytes) + " bytes for one value",
                true);
           return false;
         }
         start_anchor(e.data.scalar.anchor);
-        return deliver(out, EventType::kScalar, scalar_type(e), mark,
-                       std::string_view(reinterpret_cast<const char*>(e.data.scalar.value), length));
+        return deliver(
+            out, EventType::kScalar, scalar_type(e), mark,
+            std::string_view(reinterpret_cast<const char*>(e.data.scalar.value), length));
       }
       case YAML_SEQUENCE_START_EVENT:
         start_anchor(e.data.sequence_start.anchor);

@@ -67,23 +67,23 @@ class FolderWalk {
       struct stat st;
       if (stat(path.c_str(), &st) != 0) {  // follows symbolic links
         int error = errno;
-        out_.problems.push_back(problem(
-            path,
-            error == ELOOP    ? "skipped: a symbolic link loop"
-            : error == ENOENT ? "skipped: a symbolic link to nothing"
-                              : std::string("skipped: ") + std::strerror(error),
-            Severity::kWarning));
+        out_.problems.push_back(problem(path,
+                                        error == ELOOP ? "skipped: a symbolic link loop"
+                                        : error == ENOENT
+                                            ? "skipped: a symbolic link to nothing"
+                                            : std::string("skipped: ") + std::strerror(error),
+                                        Severity::kWarning));
       } else if (S_ISDIR(st.st_mode)) {
         if (visited_.insert({st.st_dev, st.st_ino}).second) {
           subfolders.push_back(std::move(path));
         } else {
-          out_.problems.push_back(problem(
-              path, "skipped: this folder was already walked (a symbolic link loop?)",
-              Severity::kWarning));
+          out_.problems.push_back(
+              problem(path, "skipped: this folder was already walked (a symbolic link loop?)",
+                      Severity::kWarning));
         }
       } else if (S_ISREG(st.st_mode)) {
-        InputKind kind = input_kind_for(name) == InputKind::kArchive ? InputKind::kArchive
-                                                                      : InputKind::kFile;
+        InputKind kind =
+            input_kind_for(name) == InputKind::kArchive ? InputKind::kArchive : InputKind::kFile;
         files_.push_back(InputItem{kind, InputOrigin::kFolderWalk, std::move(path),
                                    std::uint64_t(st.st_size), mtime_ns(st)});
       }
@@ -122,8 +122,8 @@ Discovery discover_inputs(const std::vector<std::string>& sources) {
     struct stat st;
     if (stat(source.c_str(), &st) != 0) {
       int error = errno;
-      out.problems.push_back(problem(source, error == ENOENT ? "no such file or folder"
-                                                             : std::strerror(error)));
+      out.problems.push_back(
+          problem(source, error == ENOENT ? "no such file or folder" : std::strerror(error)));
       continue;
     }
     if (S_ISDIR(st.st_mode)) {

@@ -47,11 +47,8 @@ ParsedInput read_failure(const InputItem& item, std::string message) {
 }
 
 ParsedInput parse_item(const InputItem& item, const ParsePoolOptions& options) {
-  if (item.kind == InputKind::kArchive || item.kind == InputKind::kUrl) {
-    return read_failure(item, "archives and URLs must be expanded before parsing");
-  }
-  Result<std::string> bytes = options.reader ? options.reader(item, options.limits)
-                                             : read_input_file(item, options.limits);
+  Result<std::string> bytes =
+      options.reader ? options.reader(item, options.limits) : read_input_file(item, options.limits);
   if (!bytes) return read_failure(item, bytes.error().message);
   InputFormat format =
       item.kind == InputKind::kStdin ? InputFormat::kNdjson : input_format_for_path(item.path);
@@ -66,6 +63,11 @@ int effective_jobs(int jobs) {
 }
 
 Result<std::string> read_input_file(const InputItem& item, const ParseLimits& limits) {
+  if (item.kind == InputKind::kArchive || item.kind == InputKind::kUrl) {
+    return fail(ErrorKind::kUnsupported,
+                "archives and URLs are expanded by the import pipeline, "
+                "not read as one input");
+  }
   if (item.kind == InputKind::kStdin) {
     std::string bytes;
     if (!read_until(STDIN_FILENO, limits.max_ndjson_bytes + 1, 64u << 10, bytes)) {
@@ -75,7 +77,7 @@ Result<std::string> read_input_file(const InputItem& item, const ParseLimits& li
   }
   int fd = ::open(item.path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return fail(ErrorKind::kIo, std::string("cannot open: ") + std::strerror(errno));
-  struct stat st{};
+  struct stat st {};
   if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
     ::close(fd);
     return fail(ErrorKind::kInvalidInput, "is a folder, not a file");
@@ -107,7 +109,8 @@ Result<std::string> read_input_file(const InputItem& item, const ParseLimits& li
 void parse_in_order(const std::vector<InputItem>& inputs, const ParsePoolOptions& options,
                     const ParsedCallback& deliver) {
   const std::size_t n = inputs.size();
-  int jobs = std::min<std::size_t>(std::size_t(effective_jobs(options.jobs)), std::max<std::size_t>(n, 1));
+  int jobs =
+      std::min<std::size_t>(std::size_t(effective_jobs(options.jobs)), std::max<std::size_t>(n, 1));
   if (jobs <= 1) {
     for (const InputItem& item : inputs) {
       if (!deliver(item, parse_item(item, options))) return;

@@ -25,19 +25,19 @@ using InputReader = std::function<Result<std::string>(const InputItem&, const Pa
 Result<std::string> read_input_file(const InputItem& item, const ParseLimits& limits);
 
 struct ParsePoolOptions {
-  int jobs = 0;             // parsing threads; 0 = one per core. 1 parses on the calling thread.
-  std::size_t window = 0;   // inputs in flight at most; 0 = 8 per thread
+  int jobs = 0;            // parsing threads; 0 = one per core. 1 parses on the calling thread.
+  std::size_t window = 0;  // inputs in flight at most; 0 = 8 per thread
   ParseLimits limits;
-  InputReader reader;       // empty = read_input_file
+  InputReader reader;  // empty = read_input_file
 };
 
 // Called on the calling thread once per input, in input order; return false to stop early.
 // A read failure arrives as a kFailed ParsedInput whose one diagnostic says why.
 using ParsedCallback = std::function<bool(const InputItem& item, ParsedInput&& parsed)>;
 
-// Parses `inputs` (kFile, and kStdin as NDJSON; archives and URLs must be expanded first and
-// arrive as failed with a diagnostic saying so) and delivers every result before returning,
-// unless `deliver` stops it. Thread-safe as long as `deliver` and the reader are.
+// Parses `inputs` and delivers every result before returning, unless `deliver` stops it. The
+// default reader takes kFile and kStdin (as NDJSON); archives and URLs must be expanded first
+// (with it they arrive as failed, saying so). Thread-safe as long as `deliver` and the reader are.
 void parse_in_order(const std::vector<InputItem>& inputs, const ParsePoolOptions& options,
                     const ParsedCallback& deliver);
 

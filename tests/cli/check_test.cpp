@@ -75,8 +75,9 @@ TEST_CASE("a file without frontmatter is skipped in a walk but fails when named"
 }
 
 TEST_CASE("check reads NDJSON from stdin with -", "[check]") {
-  auto r = run_newsdb({"check", "-"}, "{\"title\":\"A\",\"webUrl\":\"https://x.org/a\"}\n"
-                                      "{\"title\":\"B\"}\n");
+  auto r = run_newsdb({"check", "-"},
+                      "{\"title\":\"A\",\"webUrl\":\"https://x.org/a\"}\n"
+                      "{\"title\":\"B\"}\n");
   CHECK(r.exit_code == 1);
   CHECK(r.err == "-:2:1: error: missing URL: `originalUrl` or `webUrl` is required\n");
   CHECK(summary_counts(r.out) == "checked 1 file: 0 ok, 0 skipped, 1 failed; 1 article");
@@ -121,4 +122,14 @@ TEST_CASE("check survives a symbolic link loop with a warning", "[check]") {
                      "/a/loop: warning: skipped: this folder was already walked (a symbolic link "
                      "loop?)\n");
   CHECK(summary_counts(r.out) == "checked 1 file: 1 ok, 0 skipped, 0 failed; 1 article");
+}
+
+TEST_CASE("check says what to do with an archive it cannot read", "[check]") {
+  TempDir tmp;
+  write(tmp.path() / "dump.tar.gz", "not really an archive");
+  auto r = run_newsdb({"check", (tmp.path() / "dump.tar.gz").string()});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == (tmp.path() / "dump.tar.gz").string() +
+                     ": error: check does not read archives or URLs yet: unpack the archive and "
+                     "check the folder, or use `newsdb import --dry-run`\n");
 }

@@ -42,7 +42,8 @@ Article sample_article() {
 }
 
 // The expected JSON, written by hand in the format's field order.
-constexpr const char* kSampleJson = R"({"title":"Thousands of RTX 4090 GPUs","excerpt":"In China...",)"
+constexpr const char* kSampleJson =
+    R"({"title":"Thousands of RTX 4090 GPUs","excerpt":"In China...",)"
     R"("publishedDateTime":"2023-11-24T05:12:00Z","originalUrl":"https://beebom.com/rtx/",)"
     R"("webUrl":"https://beebom.com/rtx/","category":"news","type":"article","quality":74,)"
     R"("heat":-3,"published":true,"provider":{"name":"Beebom","domain":"beebom.com",)"
@@ -108,7 +109,8 @@ TEST_CASE("article_from_json normalises dates to UTC", "[article_json]") {
 }
 
 TEST_CASE("article_from_json takes a single string as one topic", "[article_json]") {
-  auto a = article_from_json(Json::parse(R"({"title":"T","webUrl":"https://x.org/","topics":"AI"})"));
+  auto a =
+      article_from_json(Json::parse(R"({"title":"T","webUrl":"https://x.org/","topics":"AI"})"));
   REQUIRE(a);
   CHECK(a->topics == std::vector<std::string>{"AI"});
 }
@@ -177,8 +179,7 @@ TEST_CASE("article_from_json requires a title and URL of each related entry", "[
   auto d = problems_of(R"({"title":"T","webUrl":"https://x.org/","related":[{"title":"R"}]})");
   REQUIRE(d.size() == 1);
   CHECK(d[0].field == "related[0].originalUrl");
-  CHECK(d[0].message ==
-        "missing URL: `related[0].originalUrl` or `related[0].webUrl` is required");
+  CHECK(d[0].message == "missing URL: `related[0].originalUrl` or `related[0].webUrl` is required");
 }
 
 TEST_CASE("article_from_json keeps unknown fields at every level, in order", "[article_json]") {
@@ -213,7 +214,8 @@ TEST_CASE("article_from_json rejects a record that is not an object", "[article_
 
 TEST_CASE("article_from_json's Result form gives the first problem with its field",
           "[article_json]") {
-  auto r = article_from_json(Json::parse(R"({"title":"T","webUrl":"https://x.org/","quality":true})"));
+  auto r =
+      article_from_json(Json::parse(R"({"title":"T","webUrl":"https://x.org/","quality":true})"));
   REQUIRE_FALSE(r);
   CHECK(r.error().kind == ErrorKind::kInvalidInput);
   CHECK(r.error().message == "quality: `quality` must be an integer, got true");

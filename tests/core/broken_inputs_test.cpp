@@ -57,23 +57,23 @@ TEST_CASE("each broken file produces exactly its pinned diagnostics", "[broken]"
 }
 
 TEST_CASE("a JSON file with one bad record still gives its good records", "[broken]") {
-  ParsedInput json = parse_input(read_file(kBroken / "records.json"), "records.json",
-                                 InputFormat::kJson);
+  ParsedInput json =
+      parse_input(read_file(kBroken / "records.json"), "records.json", InputFormat::kJson);
   CHECK(json.status == InputStatus::kFailed);
   REQUIRE(json.articles.size() == 1);
   CHECK(json.articles[0].title == "Good one");
   CHECK(json.failed_records == 1);
 
-  ParsedInput ndjson = parse_input(read_file(kBroken / "records.ndjson"), "records.ndjson",
-                                   InputFormat::kNdjson);
+  ParsedInput ndjson =
+      parse_input(read_file(kBroken / "records.ndjson"), "records.ndjson", InputFormat::kNdjson);
   REQUIRE(ndjson.articles.size() == 1);
   CHECK(ndjson.articles[0].canonical_url == "https://example.com/1");
   CHECK(ndjson.failed_records == 2);
 }
 
 TEST_CASE("a file without frontmatter is not an article, whatever it holds", "[broken]") {
-  ParsedInput readme = parse_input(read_file(kBroken / "README.txt"), "README.txt",
-                                   InputFormat::kFrontmatter);
+  ParsedInput readme =
+      parse_input(read_file(kBroken / "README.txt"), "README.txt", InputFormat::kFrontmatter);
   CHECK(readme.status == InputStatus::kNotAnArticle);
   CHECK(readme.failed_records == 0);
   REQUIRE(readme.diagnostics.size() == 1);

@@ -50,7 +50,7 @@ TEST_CASE("parse_date reads RFC 822 and RFC 1123 dates as RSS writes them", "[da
   CHECK(parse_date("Fri, 24 Nov 2023 10:42:00 +0530") == utc(2023, 11, 24, 5, 12, 0));
   CHECK(parse_date("Thu, 23 Nov 2023 21:12:00 -0800") == utc(2023, 11, 24, 5, 12, 0));
   CHECK(parse_date("24 Nov 2023 05:12:00 GMT") == utc(2023, 11, 24, 5, 12, 0));  // no weekday
-  CHECK(parse_date("Fri, 4 Aug 2023 09:05 UT") == utc(2023, 8, 4, 9, 5, 0));   // no seconds
+  CHECK(parse_date("Fri, 4 Aug 2023 09:05 UT") == utc(2023, 8, 4, 9, 5, 0));     // no seconds
   CHECK(parse_date("Fri, 24 nov 2023 05:12:00 gmt") == utc(2023, 11, 24, 5, 12, 0));
   CHECK(parse_date("Friday, 24 November 2023 05:12:00 GMT") == utc(2023, 11, 24, 5, 12, 0));
 }

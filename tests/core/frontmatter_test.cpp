@@ -46,8 +46,9 @@ TEST_CASE("a file with no body, or only blank lines after the fence, has no body
 }
 
 TEST_CASE("a UTF-8 BOM and CRLF line endings are accepted", "[frontmatter]") {
-  Article a = parse_ok("\xEF\xBB\xBF---\r\ntitle: Caf\xC3\xA9\r\nwebUrl: https://x.org/\r\n"
-                       "quality: 5\r\n---\r\nBody\r\n");
+  Article a = parse_ok(
+      "\xEF\xBB\xBF---\r\ntitle: Caf\xC3\xA9\r\nwebUrl: https://x.org/\r\n"
+      "quality: 5\r\n---\r\nBody\r\n");
   CHECK(a.title == "Caf\xC3\xA9");
   CHECK(a.quality == 5);
   CHECK(a.body == "Body\r\n");
@@ -55,7 +56,8 @@ TEST_CASE("a UTF-8 BOM and CRLF line endings are accepted", "[frontmatter]") {
 
 TEST_CASE("diagnostics count the opening fence as line 1, also with CRLF and a BOM",
           "[frontmatter]") {
-  Diagnostic d = parse_error("\xEF\xBB\xBF---\r\ntitle: T\r\nwebUrl: https://x.org/\r\nheat: hot\r\n---\r\n");
+  Diagnostic d =
+      parse_error("\xEF\xBB\xBF---\r\ntitle: T\r\nwebUrl: https://x.org/\r\nheat: hot\r\n---\r\n");
   CHECK(d.line == 4);
   CHECK(d.column == 7);
   CHECK(d.field == "heat");
@@ -64,22 +66,23 @@ TEST_CASE("diagnostics count the opening fence as line 1, also with CRLF and a B
 TEST_CASE("a first line other than --- means not an article", "[frontmatter]") {
   for (const char* text : {"", "title: T\n", "----\ntitle: T\n---\n",
                            "# Heading\n---\ntitle: T\n---\n", " ---\ntitle: T\n---\n"}) {
-    CHECK(parse_input(text, "a.md", InputFormat::kFrontmatter).status == InputStatus::kNotAnArticle);
+    CHECK(parse_input(text, "a.md", InputFormat::kFrontmatter).status ==
+          InputStatus::kNotAnArticle);
   }
 }
 
 TEST_CASE("the YAML side of the typed-record rules", "[frontmatter]") {
   Article a = parse_ok(
       "---\n"
-      "title: 1984\n"                                  // text fields take any scalar's text
-      "excerpt: ''\n"                                  // empty text stays empty text
-      "category:\n"                                    // null: absent
+      "title: 1984\n"  // text fields take any scalar's text
+      "excerpt: ''\n"  // empty text stays empty text
+      "category:\n"    // null: absent
       "webUrl: https://x.org/a\n"
       "publishedDateTime: Fri, 24 Nov 2023 10:42:00 +0530\n"
       "quality: -7\n"
       "heat: 0x10\n"
       "published: yes\n"
-      "topics: AI\n"                                   // one text is one topic
+      "topics: AI\n"  // one text is one topic
       "provider: {name: Beebom}\n"
       "images:\n  - url: https://x.org/i.jpg\n    isCached: false\n"
       "---\n");
@@ -139,7 +142,8 @@ TEST_CASE("unknown fields are kept at every level", "[frontmatter]") {
 }
 
 TEST_CASE("anchors and aliases are expanded", "[frontmatter]") {
-  Article a = parse_ok(kHead + "base: &p {name: Reuters, domain: reuters.com}\nprovider: *p\n---\n");
+  Article a =
+      parse_ok(kHead + "base: &p {name: Reuters, domain: reuters.com}\nprovider: *p\n---\n");
   REQUIRE(a.provider);
   CHECK(a.provider->domain == "reuters.com");
   CHECK(a.extra["base"]["name"] == "Reuters");
@@ -163,14 +167,13 @@ TEST_CASE("a related entry needs a title and a URL; related in related is kept a
   CHECK(d.line == 5);
 }
 
-TEST_CASE("body may be a frontmatter field when the file has no body after it",
-          "[frontmatter]") {
+TEST_CASE("body may be a frontmatter field when the file has no body after it", "[frontmatter]") {
   CHECK(parse_ok(kHead + "body: \"Hello\"\n---\n").body == "Hello");
 }
 
 TEST_CASE("several problems in one file are each reported, in order", "[frontmatter]") {
-  ParsedInput parsed = parse_input("---\nwebUrl: nope\nquality: x\n---\n", "a.md",
-                                   InputFormat::kFrontmatter);
+  ParsedInput parsed =
+      parse_input("---\nwebUrl: nope\nquality: x\n---\n", "a.md", InputFormat::kFrontmatter);
   REQUIRE(parsed.diagnostics.size() == 3);
   CHECK(parsed.diagnostics[0].field == "webUrl");
   CHECK(parsed.diagnostics[1].field == "quality");

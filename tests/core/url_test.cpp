@@ -78,3 +78,11 @@ TEST_CASE("canonical_url makes one identity of the same story's spellings", "[ur
   REQUIRE(a);
   CHECK(a == b);
 }
+
+TEST_CASE("is_absolute_url agrees with canonical_url", "[url]") {
+  for (const char* url : {"https://x.org/a", "HTTP://X.ORG", "https://a.b/c d", "", "x.org/a",
+                          "https://", "file:///etc/passwd", "https://h:8o/", "https://a\tb/"}) {
+    INFO(url);
+    CHECK(newsdb::is_absolute_url(url) == canonical_url(url).has_value());
+  }
+}

@@ -63,8 +63,8 @@ TEST_CASE("arguments keep their order and their kinds", "[discovery]") {
   write(tmp.path() / "dump.tar.gz", "x");
   write(tmp.path() / "folder" / "old.tgz", "x");
   std::string one = (tmp.path() / "one.md").string(), tar = (tmp.path() / "dump.tar.gz").string();
-  Discovery d = discover_inputs({"https://example.com/feed", one, "-", tar,
-                                 (tmp.path() / "folder").string(), one});
+  Discovery d = discover_inputs(
+      {"https://example.com/feed", one, "-", tar, (tmp.path() / "folder").string(), one});
   REQUIRE(d.inputs.size() == 6);
   CHECK(d.inputs[0].kind == InputKind::kUrl);
   CHECK(d.inputs[1].kind == InputKind::kFile);
@@ -101,9 +101,9 @@ TEST_CASE("a missing argument is an error naming it", "[discovery]") {
 TEST_CASE("symbolic link loops are walked once, with a warning", "[discovery]") {
   test::TempDir tmp;
   write(tmp.path() / "a" / "x.md", "x");
-  fs::create_directory_symlink("..", tmp.path() / "a" / "up");        // a loop back to the root
+  fs::create_directory_symlink("..", tmp.path() / "a" / "up");       // a loop back to the root
   fs::create_symlink("self", tmp.path() / "self");                   // a link to itself
-  fs::create_symlink("missing.md", tmp.path() / "dangling.md");       // a link to nothing
+  fs::create_symlink("missing.md", tmp.path() / "dangling.md");      // a link to nothing
   fs::create_directory_symlink(tmp.path() / "a", tmp.path() / "b");  // a second path to a/
   Discovery d = discover_inputs({tmp.path().string()});
   CHECK(paths_of(d) == std::vector<std::string>{tmp.path().string() + "/a/x.md"});

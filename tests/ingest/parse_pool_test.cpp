@@ -19,14 +19,16 @@ namespace {
 // also sleeps a little for some inputs, so that workers finish out of order.
 std::vector<InputItem> numbered_inputs(int n) {
   std::vector<InputItem> items;
-  for (int i = 0; i < n; ++i) items.push_back(InputItem{InputKind::kFile, InputOrigin::kArgument, std::to_string(i) + ".md"});
+  for (int i = 0; i < n; ++i)
+    items.push_back(InputItem{InputKind::kFile, InputOrigin::kArgument, std::to_string(i) + ".md"});
   return items;
 }
 
 Result<std::string> numbered_article(const InputItem& item, const ParseLimits&) {
   int i = std::stoi(item.path);
   if (i % 7 == 0) std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  return "---\ntitle: \"" + std::to_string(i) + "\"\nwebUrl: https://x.org/" + std::to_string(i) + "\n---\n";
+  return "---\ntitle: \"" + std::to_string(i) + "\"\nwebUrl: https://x.org/" + std::to_string(i) +
+         "\n---\n";
 }
 
 }  // namespace
@@ -89,7 +91,8 @@ TEST_CASE("returning false from the callback stops the pool", "[parse_pool]") {
 }
 
 TEST_CASE("a file that cannot be read arrives as failed with the reason", "[parse_pool]") {
-  std::vector<InputItem> inputs{{InputKind::kFile, InputOrigin::kArgument, "/nonexistent/newsdb/a.md"}};
+  std::vector<InputItem> inputs{
+      {InputKind::kFile, InputOrigin::kArgument, "/nonexistent/newsdb/a.md"}};
   std::vector<ParsedInput> results;
   parse_in_order(inputs, {}, [&](const InputItem&, ParsedInput&& parsed) {
     results.push_back(std::move(parsed));

@@ -16,7 +16,7 @@ namespace {
 
 struct CheckOptions {
   std::vector<std::string> sources;
-  int jobs = 0;                // 0 = one per core
+  int jobs = 0;                 // 0 = one per core
   std::string report = "text";  // text | json
 };
 
@@ -29,7 +29,8 @@ struct CheckTally {
   void add(const ingest::InputItem& item, const ParsedInput& parsed, std::string& text) {
     articles += parsed.articles.size();
     failed_records += parsed.failed_records;
-    if (parsed.status == InputStatus::kNotAnArticle && item.origin == ingest::InputOrigin::kFolderWalk) {
+    if (parsed.status == InputStatus::kNotAnArticle &&
+        item.origin == ingest::InputOrigin::kFolderWalk) {
       ++skipped;  // a folder walk meets all sorts of files
       return;
     }
@@ -46,8 +47,11 @@ struct CheckTally {
     text += format_diagnostic(d);
     text += '\n';
     if (d.severity != Severity::kError) return;
-    errors.push_back(Json{{"path", d.path}, {"line", d.line}, {"column", d.column},
-                          {"field", d.field}, {"message", d.message}});
+    errors.push_back(Json{{"path", d.path},
+                          {"line", d.line},
+                          {"column", d.column},
+                          {"field", d.field},
+                          {"message", d.message}});
   }
 };
 
@@ -59,16 +63,17 @@ void print_summary(const CheckOptions& options, const CheckTally& t, double seco
   std::size_t docs = t.articles + t.failed_records;
   double rate = seconds > 0 ? double(docs) / seconds : 0;
   if (options.report == "json") {
-    Json report{{"ok", t.ok},           {"skipped", t.skipped},   {"failed", t.failed},
-                {"articles", t.articles}, {"seconds", seconds}, {"docsPerSecond", std::llround(rate)},
+    Json report{{"ok", t.ok},         {"skipped", t.skipped},
+                {"failed", t.failed}, {"articles", t.articles},
+                {"seconds", seconds}, {"docsPerSecond", std::llround(rate)},
                 {"errors", t.errors}};
     ctx.out() << report.dump(2) << '\n';
     return;
   }
   char timing[64];
   std::snprintf(timing, sizeof timing, " in %.2f s (%.0f docs/s)\n", seconds, rate);
-  ctx.out() << "checked " << counted(t.ok + t.skipped + t.failed, "file") << ": " << t.ok
-            << " ok, " << t.skipped << " skipped, " << t.failed << " failed; "
+  ctx.out() << "checked " << counted(t.ok + t.skipped + t.failed, "file") << ": " << t.ok << " ok, "
+            << t.skipped << " skipped, " << t.failed << " failed; "
             << counted(t.articles, "article") << timing;
 }
 
@@ -85,6 +90,15 @@ int run_check(const CheckOptions& options, Context& ctx) {
 
   ingest::ParsePoolOptions pool;
   pool.jobs = options.jobs;
+  pool.reader = [](const ingest::InputItem& item,
+                   const ParseLimits& limits) -> Result<std::string> {
+    if (item.kind == ingest::InputKind::kArchive || item.kind == ingest::InputKind::kUrl) {
+      return fail(ErrorKind::kUnsupported,
+                  "check does not read archives or URLs yet: unpack the archive and check the "
+                  "folder, or use `newsdb import --dry-run`");
+    }
+    return ingest::read_input_file(item, limits);
+  };
   ingest::parse_in_order(discovery.inputs, pool,
                          [&](const ingest::InputItem& item, ParsedInput&& parsed) {
                            text.clear();
@@ -101,8 +115,8 @@ int run_check(const CheckOptions& options, Context& ctx) {
 
 void add_check_command(CLI::App& app, Context& ctx, int& status) {
   auto options = std::make_shared<CheckOptions>();
-  auto* cmd = app.add_subcommand(
-      "check", "parse articles and report every problem, writing nothing");
+  auto* cmd =
+      app.add_subcommand("check", "parse articles and report every problem, writing nothing");
   cmd->add_option("SOURCE", options->sources,
                   "article files, folders (walked recursively, hidden entries skipped), .json / "
                   ".ndjson record files, or - for NDJSON on stdin")

@@ -19,6 +19,7 @@ struct ParseLimits {
   std::size_t max_ndjson_bytes = 256u << 20;   // a whole .ndjson file
   std::size_t max_field_bytes = 1u << 20;      // one YAML scalar (a title, an excerpt, ...)
   int max_depth = 64;                          // YAML/JSON nesting
+  std::size_t max_mapping_fields = 1000;       // fields in one YAML mapping or JSON object
   std::size_t max_alias_expansion = 10'000;    // nodes that aliases may expand to, per document
 };
 

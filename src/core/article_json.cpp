@@ -94,7 +94,7 @@ Json to_json(const Article& article) {
 std::optional<Article> article_from_json(const Json& record, std::vector<Diagnostic>& diagnostics,
                                          const ParseLimits& limits) {
   JsonEventSource source(record, SourceMark{}, limits.max_depth);
-  RecordBuilder builder(source, diagnostics);
+  RecordBuilder builder(source, diagnostics, limits.max_mapping_fields);
   return builder.read_article();
 }
 

@@ -2,6 +2,7 @@
 
 #include <newsdb/article_json.hpp>
 #include <string>
+#include <vector>
 
 #include "core/json_events.hpp"
 #include "core/record_builder.hpp"
@@ -24,11 +25,20 @@ struct ScanError {
   std::string message;
 };
 
+struct ScanLimits {
+  int max_depth;
+  std::size_t max_fields;
+};
+
 // Finds the end of the JSON value starting at `pos` (not validating scalars: nlohmann does),
-// refusing nesting deeper than `max_depth`. Returns the offset just past the value.
-std::size_t scan_value(std::string_view text, std::size_t pos, int max_depth,
+// refusing nesting deeper than max_depth and objects of more than max_fields members (nlohmann's
+// ordered objects look keys up one by one: a huge object would take quadratic time). Returns the
+// offset just past the value.
+std::size_t scan_value(std::string_view text, std::size_t pos, ScanLimits limits,
                        std::optional<ScanError>& error) {
-  std::string open;  // the brackets still open, innermost last
+  const int max_depth = limits.max_depth;
+  std::string open;                  // the brackets still open, innermost last
+  std::vector<std::size_t> commas;  // for each, the commas seen directly inside it
   std::size_t i = pos;
   do {
     if (i >= text.size()) {
@@ -52,6 +62,7 @@ std::size_t scan_value(std::string_view text, std::size_t pos, int max_depth,
         return i;
       }
       open += c;
+      commas.push_back(0);
       ++i;
     } else if (c == ']' || c == '}') {
       if (open.empty() || open.back() != (c == ']' ? '[' : '{')) {
@@ -59,6 +70,14 @@ std::size_t scan_value(std::string_view text, std::size_t pos, int max_depth,
         return i;
       }
       open.pop_back();
+      commas.pop_back();
+      ++i;
+    } else if (c == ',' && !open.empty() && open.back() == '{') {
+      if (++commas.back() >= limits.max_fields) {
+        error = ScanError{i, "an object has more than " + std::to_string(limits.max_fields) +
+                                 " fields, the limit"};
+        return i;
+      }
       ++i;
     } else if (open.empty()) {  // a top-level scalar ends at a delimiter
       while (i < text.size() && !is_json_space(text[i]) && text[i] != ',' && text[i] != ']' &&
@@ -117,7 +136,7 @@ class RecordReader {
       return error(offset, "invalid JSON: " + clean_nlohmann_message(e.what()));
     }
     JsonEventSource source(value, marks_.at(offset), limits_.max_depth);
-    RecordBuilder builder(source, out_.diagnostics);
+    RecordBuilder builder(source, out_.diagnostics, limits_.max_mapping_fields);
     if (auto article = builder.read_article()) {
       out_.articles.push_back(std::move(*article));
     } else {
@@ -133,7 +152,7 @@ class RecordReader {
     }
     if (file_[pos] == '{') {
       std::optional<ScanError> scan;
-      std::size_t end = scan_value(file_, pos, limits_.max_depth, scan);
+      std::size_t end = scan_value(file_, pos, {limits_.max_depth, limits_.max_mapping_fields}, scan);
       if (scan) return fail_scan(*scan);
       read(file_.substr(pos, end - pos), pos);
       return expect_end(end);
@@ -145,7 +164,7 @@ class RecordReader {
     if (pos < file_.size() && file_[pos] == ']') return expect_end(pos + 1);
     for (;;) {
       std::optional<ScanError> scan;
-      std::size_t end = scan_value(file_, pos, limits_.max_depth - 1, scan);
+      std::size_t end = scan_value(file_, pos, {limits_.max_depth - 1, limits_.max_mapping_fields}, scan);
       if (scan) return fail_scan(*scan);
       read(file_.substr(pos, end - pos), pos);
       pos = skip_space(file_, end);
@@ -180,7 +199,7 @@ class RecordReader {
                        std::to_string(limits_.max_document_bytes) + " bytes for one record");
     }
     std::optional<ScanError> scan;
-    std::size_t end = scan_value(line, pos, limits_.max_depth, scan);
+    std::size_t end = scan_value(line, pos, {limits_.max_depth, limits_.max_mapping_fields}, scan);
     if (scan) {
       ++out_.failed_records;
       return error(offset + scan->offset, scan->message);

@@ -112,8 +112,9 @@ struct RecordBuilder::RecordMarks {
   bool title_seen = false;  // present (even if empty or null: that was reported where it stood)
 };
 
-RecordBuilder::RecordBuilder(EventSource& source, std::vector<Diagnostic>& diagnostics)
-    : source_(source), diagnostics_(diagnostics) {
+RecordBuilder::RecordBuilder(EventSource& source, std::vector<Diagnostic>& diagnostics,
+                             std::size_t max_fields)
+    : source_(source), diagnostics_(diagnostics), max_fields_(max_fields) {
   path_.reserve(64);
 }
 
@@ -183,12 +184,19 @@ void RecordBuilder::skip_value() {
 
 template <typename OnField>
 void RecordBuilder::for_each_field(OnField on_field) {
-  for (;;) {
+  for (std::size_t fields = 0;; ++fields) {
     next();
     if (stopped() || event_.type == EventType::kMappingEnd) return;
-    if (event_.type != EventType::kScalar) {
-      error(event_.mark, "a field name must be text, got " + describe_event(event_));
-      skip_value();
+    if (fields == max_fields_) {
+      error(event_.mark, (path_.empty() ? std::string("the record") : code(path_)) +
+                             " has more than " + std::to_string(max_fields_) +
+                             " fields, the limit");
+    }
+    if (fields >= max_fields_ || event_.type != EventType::kScalar) {
+      if (fields < max_fields_) {
+        error(event_.mark, "a field name must be text, got " + describe_event(event_));
+      }
+      skip_value();  // the key, then its value
       next();
       skip_value();
       continue;

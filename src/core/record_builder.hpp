@@ -29,7 +29,10 @@ class RecordBuilder {
  public:
   // Problems are appended to `diagnostics` with line, column (from the events), field and message
   // set and `path` left empty for the caller.
-  RecordBuilder(EventSource& source, std::vector<Diagnostic>& diagnostics);
+  // A mapping with more than `max_fields` fields is an error (its other fields are skipped):
+  // keeping unknown fields in order costs a look-up per field, so the count must stay bounded.
+  RecordBuilder(EventSource& source, std::vector<Diagnostic>& diagnostics,
+                std::size_t max_fields = 1000);
 
   // Reads the source's root node as an article (canonical_url set) or as a related entry. Returns
   // nullopt when the record had any error, after reporting each (at most kMaxErrorsPerRecord).
@@ -81,6 +84,7 @@ class RecordBuilder {
   std::vector<Diagnostic>& diagnostics_;
   Event event_;
   std::string path_;  // the field path of the current value, e.g. "related[1].provider"
+  std::size_t max_fields_;
   int errors_ = 0;
   bool source_failed_ = false;
   bool too_many_errors_ = false;

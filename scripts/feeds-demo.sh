@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The feeds tour of the README, against the loopback feed server (build/tests/feed_server, which
-# serves tests/data/feeds with ETags): three sources added, fetched, searched, fetched again.
+# serves tests/data/feeds with ETags): three sources added, fetched, listed, fetched again.
 # Uses a throw-away database; needs a build (bash scripts/build.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,6 @@ run sources add "${base}atom.xml" --every 1h
 run sources add "${base}jsonfeed.json"
 run fetch
 run sources list
-run search "RTX" --limit 3 || true
+# `newsdb search RTX` belongs here once the query commands are on main (wip/query-branch.patch).
 run fetch --all
 run sources list --format json

@@ -118,7 +118,7 @@ void parse_in_order(const std::vector<InputItem>& inputs, const ParsePoolOptions
     return;
   }
   const std::size_t window = std::max<std::size_t>(
-      options.window > 0 ? options.window : std::size_t(8) * jobs, std::size_t(jobs));
+      options.window > 0 ? options.window : std::size_t(4) * jobs, std::size_t(jobs));
 
   // Slot i % window holds input i's result from when a worker finishes it until the calling
   // thread delivers it. A worker may take input i only while i < delivered + window, so a slot

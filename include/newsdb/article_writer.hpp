@@ -97,6 +97,11 @@ class ArticleWriter {
 
   // Every input whose last import failed, sorted by path.
   virtual Result<std::vector<FailedInput>> failed_inputs() = 0;
+
+  // The content hash (store/content_hash.hpp) stored for each canonical URL, in the same order
+  // (nullopt where the store has no such article). Reads only: what a dry run compares against.
+  virtual Result<std::vector<std::optional<std::string>>> stored_hashes(
+      std::span<const std::string> canonical_urls) = 0;
 };
 
 }  // namespace newsdb

@@ -20,6 +20,7 @@ struct ParseLimits {
   std::size_t max_field_bytes = 1u << 20;      // one YAML scalar (a title, an excerpt, ...)
   int max_depth = 64;                          // YAML/JSON nesting
   std::size_t max_mapping_fields = 1000;       // fields in one YAML mapping or JSON object
+  std::size_t max_values = 100'000;            // values (scalars, lists, mappings) in one record
   std::size_t max_alias_expansion = 10'000;    // nodes that aliases may expand to, per document
 };
 

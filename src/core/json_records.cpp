@@ -28,6 +28,7 @@ struct ScanError {
 struct ScanLimits {
   int max_depth;
   std::size_t max_fields;
+  std::size_t max_values;
 };
 
 // Finds the end of the JSON value starting at `pos` (not validating scalars: nlohmann does),
@@ -37,8 +38,9 @@ struct ScanLimits {
 std::size_t scan_value(std::string_view text, std::size_t pos, ScanLimits limits,
                        std::optional<ScanError>& error) {
   const int max_depth = limits.max_depth;
-  std::string open;                  // the brackets still open, innermost last
+  std::string open;                 // the brackets still open, innermost last
   std::vector<std::size_t> commas;  // for each, the commas seen directly inside it
+  std::size_t values = 1;           // a lower bound: the value, its containers and commas
   std::size_t i = pos;
   do {
     if (i >= text.size()) {
@@ -63,6 +65,7 @@ std::size_t scan_value(std::string_view text, std::size_t pos, ScanLimits limits
       }
       open += c;
       commas.push_back(0);
+      ++values;
       ++i;
     } else if (c == ']' || c == '}') {
       if (open.empty() || open.back() != (c == ']' ? '[' : '{')) {
@@ -72,10 +75,15 @@ std::size_t scan_value(std::string_view text, std::size_t pos, ScanLimits limits
       open.pop_back();
       commas.pop_back();
       ++i;
-    } else if (c == ',' && !open.empty() && open.back() == '{') {
-      if (++commas.back() >= limits.max_fields) {
+    } else if (c == ',' && !open.empty()) {
+      if (++commas.back() >= limits.max_fields && open.back() == '{') {
         error = ScanError{i, "an object has more than " + std::to_string(limits.max_fields) +
                                  " fields, the limit"};
+        return i;
+      }
+      if (++values > limits.max_values) {
+        error = ScanError{pos, "the record has more than " + std::to_string(limits.max_values) +
+                                   " values, the limit"};
         return i;
       }
       ++i;
@@ -152,7 +160,8 @@ class RecordReader {
     }
     if (file_[pos] == '{') {
       std::optional<ScanError> scan;
-      std::size_t end = scan_value(file_, pos, {limits_.max_depth, limits_.max_mapping_fields}, scan);
+      std::size_t end = scan_value(
+          file_, pos, {limits_.max_depth, limits_.max_mapping_fields, limits_.max_values}, scan);
       if (scan) return fail_scan(*scan);
       read(file_.substr(pos, end - pos), pos);
       return expect_end(end);
@@ -164,7 +173,9 @@ class RecordReader {
     if (pos < file_.size() && file_[pos] == ']') return expect_end(pos + 1);
     for (;;) {
       std::optional<ScanError> scan;
-      std::size_t end = scan_value(file_, pos, {limits_.max_depth - 1, limits_.max_mapping_fields}, scan);
+      std::size_t end =
+          scan_value(file_, pos,
+                     {limits_.max_depth - 1, limits_.max_mapping_fields, limits_.max_values}, scan);
       if (scan) return fail_scan(*scan);
       read(file_.substr(pos, end - pos), pos);
       pos = skip_space(file_, end);
@@ -199,7 +210,8 @@ class RecordReader {
                        std::to_string(limits_.max_document_bytes) + " bytes for one record");
     }
     std::optional<ScanError> scan;
-    std::size_t end = scan_value(line, pos, {limits_.max_depth, limits_.max_mapping_fields}, scan);
+    std::size_t end = scan_value(
+        line, pos, {limits_.max_depth, limits_.max_mapping_fields, limits_.max_values}, scan);
     if (scan) {
       ++out_.failed_records;
       return error(offset + scan->offset, scan->message);

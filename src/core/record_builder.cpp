@@ -141,7 +141,7 @@ void RecordBuilder::next() {
 }
 
 void RecordBuilder::error(SourceMark mark, std::string message) {
-  if (source_failed_ || too_many_errors_) return;
+  if (source_failed_ || too_many_errors_ || gave_up_) return;
   if (errors_ == kMaxErrorsPerRecord) {
     too_many_errors_ = true;
     diagnostics_.push_back(Diagnostic{
@@ -188,14 +188,15 @@ void RecordBuilder::for_each_field(OnField on_field) {
     next();
     if (stopped() || event_.type == EventType::kMappingEnd) return;
     if (fields == max_fields_) {
+      // Reading on would cost a look-up per field among all the others: give up the record.
       error(event_.mark, (path_.empty() ? std::string("the record") : code(path_)) +
                              " has more than " + std::to_string(max_fields_) +
                              " fields, the limit");
+      gave_up_ = true;
+      return;
     }
-    if (fields >= max_fields_ || event_.type != EventType::kScalar) {
-      if (fields < max_fields_) {
-        error(event_.mark, "a field name must be text, got " + describe_event(event_));
-      }
+    if (event_.type != EventType::kScalar) {
+      error(event_.mark, "a field name must be text, got " + describe_event(event_));
       skip_value();  // the key, then its value
       next();
       skip_value();
@@ -231,7 +232,9 @@ std::optional<Article> RecordBuilder::read_article() {
   read_fields(article, Level::kArticle, &article, marks);
   check_record(article, start, marks);
   expect_end();
-  if (errors_ != errors_before || source_failed_ || too_many_errors_) return std::nullopt;
+  if (errors_ != errors_before || source_failed_ || too_many_errors_ || gave_up_) {
+    return std::nullopt;
+  }
   article.canonical_url = canonical_url(article.primary_url()).value_or(std::string());
   return article;
 }
@@ -245,7 +248,9 @@ std::optional<RelatedArticle> RecordBuilder::read_related() {
   read_fields(related, Level::kRelated, nullptr, marks);
   check_record(related, start, marks);
   expect_end();
-  if (errors_ != errors_before || source_failed_ || too_many_errors_) return std::nullopt;
+  if (errors_ != errors_before || source_failed_ || too_many_errors_ || gave_up_) {
+    return std::nullopt;
+  }
   return related;
 }
 

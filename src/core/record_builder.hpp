@@ -52,7 +52,7 @@ class RecordBuilder {
   struct RecordMarks;
 
   void next();
-  bool stopped() const { return source_failed_ || too_many_errors_ || ended_; }
+  bool stopped() const { return source_failed_ || too_many_errors_ || gave_up_ || ended_; }
   void error(SourceMark mark, std::string message);
   void mismatch(const char* expected);
   void skip_value();
@@ -89,6 +89,7 @@ class RecordBuilder {
   bool source_failed_ = false;
   bool too_many_errors_ = false;
   bool ended_ = false;
+  bool gave_up_ = false;  // a limit of the builder's own (fields in a mapping) was hit
   bool was_empty_ = false;
 };
 

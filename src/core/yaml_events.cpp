@@ -74,6 +74,7 @@ struct YamlEventSource::State {
   std::size_t recorded_events = 0;
   std::size_t recorded_bytes = 0;
   std::size_t expanded_nodes = 0;
+  std::size_t values = 0;
   std::size_t replay_anchor = 0;
   std::size_t replay_next = 0;
   bool replaying = false;
@@ -138,6 +139,11 @@ void YamlEventSource::State::fail_from_parser() {
 // Hands one event to the reader, keeping depth, limits and anchor recordings up to date.
 bool YamlEventSource::State::deliver(Event& out, EventType type, ScalarType scalar, SourceMark mark,
                                      std::string_view text) {
+  if (!is_end(type) && ++values > limits.max_values) {
+    fail(mark,
+         "the document has more than " + std::to_string(limits.max_values) + " values, the limit");
+    return false;
+  }
   if (is_start(type)) {
     if (depth >= limits.max_depth) {
       fail(mark, "nests deeper than the limit of " + std::to_string(limits.max_depth) + " levels",

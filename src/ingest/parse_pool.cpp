@@ -118,7 +118,7 @@ void parse_in_order(const std::vector<InputItem>& inputs, const ParsePoolOptions
     return;
   }
   const std::size_t window = std::max<std::size_t>(
-      options.window > 0 ? options.window : std::size_t(8) * jobs, std::size_t(jobs));
+      options.window > 0 ? options.window : std::size_t(4) * jobs, std::size_t(jobs));
 
   // Slot i % window holds input i's result from when a worker finishes it until the calling
   // thread delivers it. A worker may take input i only while i < delivered + window, so a slot
@@ -129,23 +129,34 @@ void parse_in_order(const std::vector<InputItem>& inputs, const ParsePoolOptions
   std::size_t next_to_take = 0, delivered = 0;
   bool stopping = false;
 
+  // Wake-ups are the cost here (a futex call each, and a context switch on a busy machine), so
+  // each side is woken only when the other is waiting for exactly what just happened.
+  std::size_t blocked_workers = 0;
+  bool deliverer_waiting = false;
   auto worker = [&] {
     for (;;) {
       std::size_t index;
       {
         std::unique_lock lock(mutex);
-        slot_free.wait(lock, [&] {
+        auto may_take = [&] {
           return stopping || next_to_take >= n || next_to_take < delivered + window;
-        });
+        };
+        if (!may_take()) {
+          ++blocked_workers;
+          slot_free.wait(lock, may_take);
+          --blocked_workers;
+        }
         if (stopping || next_to_take >= n) return;
         index = next_to_take++;
       }
       ParsedInput parsed = parse_item(inputs[index], options);
+      bool wake;
       {
         std::lock_guard lock(mutex);
         slots[index % window] = std::move(parsed);
+        wake = deliverer_waiting && index == delivered;
       }
-      result_ready.notify_all();
+      if (wake) result_ready.notify_one();
     }
   };
   std::vector<std::thread> threads;
@@ -154,21 +165,28 @@ void parse_in_order(const std::vector<InputItem>& inputs, const ParsePoolOptions
 
   for (std::size_t index = 0; index < n; ++index) {
     ParsedInput parsed;
+    bool wake;
     {
       std::unique_lock lock(mutex);
-      result_ready.wait(lock, [&] { return slots[index % window].has_value(); });
+      auto ready = [&] { return slots[index % window].has_value(); };
+      if (!ready()) {
+        deliverer_waiting = true;
+        result_ready.wait(lock, ready);
+        deliverer_waiting = false;
+      }
       parsed = std::move(*slots[index % window]);
       slots[index % window].reset();
       delivered = index + 1;
+      wake = blocked_workers > 0;
     }
-    slot_free.notify_all();
+    if (wake) slot_free.notify_all();
     if (!deliver(inputs[index], std::move(parsed))) {
       std::lock_guard lock(mutex);
       stopping = true;
       break;
     }
   }
-  slot_free.notify_all();
+  slot_free.notify_all();  // workers blocked on a full window see `stopping` or the end
   for (std::thread& t : threads) t.join();
 }
 

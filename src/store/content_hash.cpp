@@ -1,7 +1,5 @@
 #include "store/content_hash.hpp"
 
-#include <xxhash.h>
-
 #include <cstdint>
 #include <cstring>
 
@@ -81,7 +79,9 @@ void encode_fields(Encoder& e, const ArticleFields& a) {
   e.json(a.extra);
 }
 
-std::string hex(const XXH128_hash_t& h) {
+}  // namespace
+
+std::string hex_digest(const XXH128_hash_t& h) {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string out(32, '0');
   std::uint64_t parts[2] = {h.high64, h.low64};
@@ -93,8 +93,6 @@ std::string hex(const XXH128_hash_t& h) {
   return out;
 }
 
-}  // namespace
-
 std::string article_content_hash(const Article& article) {
   Encoder e;
   e.tag('A');
@@ -104,11 +102,11 @@ std::string article_content_hash(const Article& article) {
   e.integer(static_cast<std::int64_t>(article.related.size()));
   for (const auto& r : article.related) encode_fields(e, r);
   const std::string& bytes = e.bytes();
-  return hex(XXH3_128bits(bytes.data(), bytes.size()));
+  return hex_digest(XXH3_128bits(bytes.data(), bytes.size()));
 }
 
 std::string bytes_content_hash(std::string_view bytes) {
-  return hex(XXH3_128bits(bytes.data(), bytes.size()));
+  return hex_digest(XXH3_128bits(bytes.data(), bytes.size()));
 }
 
 }  // namespace newsdb::store

@@ -4,6 +4,7 @@
 #include <newsdb/article.hpp>
 #include <string>
 #include <string_view>
+#include <xxhash.h>
 
 namespace newsdb::store {
 
@@ -15,5 +16,8 @@ std::string article_content_hash(const Article& article);
 
 // XXH3-128 of `bytes` as 32 lowercase hex digits: the import records' content hash.
 std::string bytes_content_hash(std::string_view bytes);
+
+// A digest as bytes_content_hash writes it, for callers hashing a stream with XXH3_128bits_*.
+std::string hex_digest(const XXH128_hash_t& digest);
 
 }  // namespace newsdb::store

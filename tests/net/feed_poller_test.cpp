@@ -27,6 +27,10 @@ class MemoryWriter final : public ArticleWriter {
     return out;
   }
   Result<std::vector<FailedInput>> failed_inputs() override { return std::vector<FailedInput>{}; }
+  Result<std::vector<std::optional<std::string>>> stored_hashes(
+      std::span<const std::string> urls) override {
+    return std::vector<std::optional<std::string>>(urls.size());  // not used by the poller
+  }
   Result<WriteCounts> write_batch(std::span<const ParsedFile> batch, Timestamp) override {
     WriteCounts counts;
     for (const auto& file : batch) {

@@ -1,17 +1,65 @@
-// STUB: `newsdb errors` is registered but not implemented yet.
+// `newsdb errors`: the inputs whose last import failed, with their diagnostics (DESIGN.md, "Bad
+// input"). The next import retries them; once one imports, it leaves this list.
 #include <CLI/CLI.hpp>
+#include <ostream>
 
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
 
 namespace newsdb::cli {
+namespace {
+
+struct ErrorsOptions {
+  std::string format = "table";  // table | json
+};
+
+Json errors_json(const std::vector<FailedInput>& failed) {
+  Json out = Json::array();
+  for (const auto& input : failed) {
+    for (const Diagnostic& d : input.diagnostics) {
+      out.push_back(Json{{"path", d.path}, {"line", d.line}, {"column", d.column},
+                         {"field", d.field}, {"message", d.message}});
+    }
+  }
+  return out;
+}
+
+int run_errors(const ErrorsOptions& options, Context& ctx) {
+  std::vector<FailedInput> failed;
+  auto store = ctx.open_store(OpenMode::kReadOnly);
+  if (!store && store.error().kind != ErrorKind::kNotFound) return ctx.report(store.error());
+  if (store) {
+    auto listed = (*store)->writer().failed_inputs();
+    if (!listed) return ctx.report(listed.error());
+    failed = std::move(*listed);
+  }
+  if (options.format == "json") {
+    ctx.out() << errors_json(failed).dump(2) << '\n';
+    return kExitOk;
+  }
+  if (failed.empty()) {
+    ctx.out() << "no failed inputs\n";
+    return kExitOk;
+  }
+  // The compiler form editors understand, grouped by input.
+  for (const auto& input : failed) {
+    for (const Diagnostic& d : input.diagnostics) ctx.out() << format_diagnostic(d) << '\n';
+  }
+  ctx.out() << failed.size() << (failed.size() == 1 ? " input" : " inputs")
+            << " failed; `newsdb import` retries them\n";
+  return kExitOk;
+}
+
+}  // namespace
 
 void add_errors_command(CLI::App& app, Context& ctx, int& status) {
-  auto* cmd = app.add_subcommand("errors", "(not implemented yet)");
-  cmd->allow_extras();
-  cmd->callback([&ctx, &status] {
-    status = ctx.report(Error{ErrorKind::kUnsupported, "'errors' is not implemented yet"});
-  });
+  auto options = std::make_shared<ErrorsOptions>();
+  auto* cmd = app.add_subcommand("errors", "inputs whose last import failed, with their problems");
+  cmd->add_option("--format", options->format, "table (default) or json")
+      ->check(CLI::IsMember({"table", "json"}));
+  cmd->footer("Each problem is printed as PATH:LINE:COLUMN: error: MESSAGE.\n"
+              "The next `newsdb import` of the same files retries them.");
+  cmd->callback([options, &ctx, &status] { status = run_errors(*options, ctx); });
 }
 
 }  // namespace newsdb::cli

@@ -36,6 +36,12 @@ PgResult& PgResult::operator=(PgResult&& other) noexcept {
 }
 
 int PgResult::rows() const { return result_ ? PQntuples(result_) : 0; }
+int PgResult::columns() const { return result_ ? PQnfields(result_) : 0; }
+std::string PgResult::column_name(int column) const {
+  const char* name = PQfname(result_, column);
+  return name ? name : "";
+}
+unsigned PgResult::column_type(int column) const { return PQftype(result_, column); }
 
 bool PgResult::is_null(int row, int column) const {
   return PQgetisnull(result_, row, column) == 1;
@@ -156,6 +162,12 @@ Result<PgResult> Connection::exec(const std::string& sql, const Params& params) 
                "statement");
 }
 
+Result<void> Connection::prepare(const std::string& name, const std::string& sql) {
+  auto prepared = check(PQprepare(conn_, name.c_str(), sql.c_str(), 0, nullptr), name);
+  if (!prepared) return std::unexpected(prepared.error());
+  return {};
+}
+
 Result<PgResult> Connection::exec_prepared(const std::string& name, const std::string& sql,
                                            const Params& params) {
   if (!prepared_.contains(name)) {
@@ -206,8 +218,9 @@ void Connection::rollback_quietly() {
 
 // --- Transaction ------------------------------------------------------------------------------
 
-Result<Transaction> Transaction::begin(Connection& conn) {
-  if (auto r = conn.exec("BEGIN"); !r) return std::unexpected(r.error());
+Result<Transaction> Transaction::begin(Connection& conn, Kind kind) {
+  const char* sql = kind == Kind::kWrite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+  if (auto r = conn.exec(sql); !r) return std::unexpected(r.error());
   return Transaction(conn);
 }
 

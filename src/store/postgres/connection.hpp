@@ -35,6 +35,9 @@ class PgResult {
   PgResult& operator=(const PgResult&) = delete;
 
   int rows() const;
+  int columns() const;
+  std::string column_name(int column) const;
+  unsigned column_type(int column) const;  // the type's OID (pg_type.oid)
   bool is_null(int row, int column) const;
   std::string_view text(int row, int column) const;  // "" for NULL
   std::int64_t int64(int row, int column) const;     // 0 for NULL
@@ -86,6 +89,8 @@ class Connection {
 
   // One statement (or, without parameters, several separated by ';').
   Result<PgResult> exec(const std::string& sql, const Params& params = {});
+  // Parses and plans `sql` under `name` without running it (errors come back as for exec).
+  Result<void> prepare(const std::string& name, const std::string& sql);
   // Prepares `sql` under `name` on first use in this session, then executes it.
   Result<PgResult> exec_prepared(const std::string& name, const std::string& sql,
                                  const Params& params);
@@ -116,7 +121,11 @@ class Connection {
 // BEGIN on construction, ROLLBACK on destruction unless committed.
 class Transaction {
  public:
-  static Result<Transaction> begin(Connection& conn);
+  enum class Kind {
+    kWrite,     // READ COMMITTED: each statement sees what is committed when it starts
+    kSnapshot,  // REPEATABLE READ, READ ONLY: every statement sees one snapshot
+  };
+  static Result<Transaction> begin(Connection& conn, Kind kind = Kind::kWrite);
   ~Transaction();
   Transaction(Transaction&& other) noexcept : conn_(std::exchange(other.conn_, nullptr)) {}
   Transaction& operator=(Transaction&&) = delete;

@@ -6,6 +6,7 @@
 #include "store/postgres/archive_endpoint.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/copy_text.hpp"
+#include "store/postgres/search_index.hpp"
 
 namespace newsdb::postgres {
 namespace {
@@ -40,6 +41,8 @@ class PgArchiveEndpoint final : public ArchiveEndpoint {
     if (!rows) return std::unexpected(rows.error());
     std::vector<std::string> out;
     for (int i = 0; i < rows->rows(); ++i) {
+      // articles.search is derived from the article's text: rebuilt, never copied.
+      if (table == "articles" && rows->text(i, 0) == "search") continue;
       out.emplace_back(rows->text(i, 0));
       if (rows->text(i, 1) == "boolean") booleans_.insert(table + "." + out.back());
     }
@@ -97,6 +100,7 @@ class PgArchiveEndpoint final : public ArchiveEndpoint {
     if (std::find(columns.begin(), columns.end(), "id") != columns.end()) {
       with_identity_.push_back(table);
     }
+    if (table == "articles") wrote_articles_ = true;
     rows_ = CopyText();
     return {};
   }
@@ -120,6 +124,9 @@ class PgArchiveEndpoint final : public ArchiveEndpoint {
       auto set = conn_.exec("SELECT setval(pg_get_serial_sequence($1, 'id'), $2::bigint)",
                             Params().add(table).add(max->int64(0, 0)));
       if (!set) return std::unexpected(set.error());
+    }
+    if (wrote_articles_) {
+      if (auto r = rebuild_search_index(conn_); !r) return std::unexpected(r.error());
     }
     auto committed = conn_.exec("COMMIT");
     in_transaction_ = false;
@@ -148,6 +155,7 @@ class PgArchiveEndpoint final : public ArchiveEndpoint {
   std::string copy_sql_;
   CopyText rows_;
   std::vector<std::string> with_identity_;
+  bool wrote_articles_ = false;
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "store/content_hash.hpp"
+#include "store/postgres/search_text.hpp"
 #include "store/name_key.hpp"
 #include "store/sqlite/import_log.hpp"
 #include "store/sqlite/related_doc.hpp"
@@ -65,8 +66,12 @@ class Stager {
     } else {
       row.null().null().null().null().null();
     }
-    row.field(a.secured).field(topics_json(a.topics)).field(topics_text(a.topics));
-    row.field(extra_json(a.extra)).field(hash).field(source_path).end_row();
+    std::string topics = topics_text(a.topics);
+    SearchVector search =
+        search_vector(a.title, a.excerpt.value_or(""), topics, a.body.value_or(""));
+    row.field(a.secured).field(topics_json(a.topics)).field(topics);
+    row.field(extra_json(a.extra)).field(hash).field(source_path);
+    row.field(search.literal).field(search.ascii).end_row();
     children(a);
   }
 

@@ -50,6 +50,6 @@ inline constexpr const char* kStageArticleColumns =
     "ord, url, title, excerpt, body, published_at, original_url, web_url, amp_web_url, "
     "cdn_amp_web_url, category, category_key, type, type_key, quality, heat, published, "
     "provider_name, provider_domain, provider_name_key, provider_domain_key, provider_extra, "
-    "secured, topics, topics_text, extra, content_hash, source_path";
+    "secured, topics, topics_text, extra, content_hash, source_path, search_text, search_ascii";
 
 }  // namespace newsdb::postgres

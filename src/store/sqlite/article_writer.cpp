@@ -144,6 +144,23 @@ Result<WriteCounts> SqliteArticleWriter::write_files(Prepared& p,
   return counts;
 }
 
+Result<std::vector<std::optional<std::string>>> SqliteArticleWriter::stored_hashes(
+    std::span<const std::string> canonical_urls) {
+  auto p = prepared();
+  if (!p) return std::unexpected(p.error());
+  auto tx = Transaction::begin(db_, Transaction::Kind::kDeferred);
+  if (!tx) return std::unexpected(tx.error());
+  std::vector<std::optional<std::string>> out;
+  out.reserve(canonical_urls.size());
+  for (const auto& url : canonical_urls) {
+    auto stored = (*p)->rows.find(url);
+    if (!stored) return std::unexpected(stored.error());
+    out.push_back(*stored ? std::optional<std::string>((*stored)->content_hash) : std::nullopt);
+  }
+  if (auto r = tx->commit(); !r) return std::unexpected(r.error());
+  return out;
+}
+
 Result<std::vector<FailedInput>> SqliteArticleWriter::failed_inputs() {
   return read_failed_inputs(db_);
 }

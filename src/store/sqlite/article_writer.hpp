@@ -23,6 +23,8 @@ class SqliteArticleWriter final : public ArticleWriter {
       std::span<const std::string> paths) override;
   Result<WriteCounts> write_batch(std::span<const ParsedFile> batch, Timestamp now) override;
   Result<std::vector<FailedInput>> failed_inputs() override;
+  Result<std::vector<std::optional<std::string>>> stored_hashes(
+      std::span<const std::string> canonical_urls) override;
 
  private:
   struct Prepared;

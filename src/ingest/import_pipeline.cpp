@@ -1,0 +1,66 @@
+#include "ingest/import_pipeline.hpp"
+
+#include <newsdb/store.hpp>
+
+#include "ingest/dry_run.hpp"
+#include "ingest/importer.hpp"
+
+namespace newsdb::ingest {
+namespace {
+
+struct Stores {
+  std::unique_ptr<Store> main;     // the writer's (read-only for a dry run); null: none yet
+  std::unique_ptr<Store> lookups;  // the skip rules' own connection
+};
+
+Result<Stores> open_stores(const ImportOptions& options) {
+  Stores stores;
+  if (!options.dry_run) {
+    auto main = open_store(options.database, OpenMode::kReadWrite);
+    if (!main) return std::unexpected(main.error());
+    stores.main = std::move(*main);
+  } else {
+    auto main = open_store(options.database, OpenMode::kReadOnly);
+    if (!main && main.error().kind == ErrorKind::kNotFound) return stores;  // all would be new
+    if (!main) return std::unexpected(main.error());
+    stores.main = std::move(*main);
+  }
+  auto lookups = open_store(options.database, OpenMode::kReadOnly);
+  if (!lookups) return std::unexpected(lookups.error());
+  stores.lookups = std::move(*lookups);
+  return stores;
+}
+
+}  // namespace
+
+Result<ImportSummary> run_import(const ImportOptions& options, const Clock& clock,
+                                 const ImportObserver& observer, HttpClient* http) {
+  auto stores = open_stores(options);
+  if (!stores) return std::unexpected(stores.error());
+  ArticleWriter* main = stores->main ? &stores->main->writer() : nullptr;
+
+  DryRunCounter counter(main);
+  BatchSink sink;
+  if (options.dry_run) {
+    sink = [&counter](std::span<const ParsedFile> batch, Timestamp) { return counter.count(batch); };
+  } else {
+    sink = [main](std::span<const ParsedFile> batch, Timestamp now) {
+      return main->write_batch(batch, now);
+    };
+  }
+  BatchWriter writer(sink, clock, options.batch);
+  Importer importer(options, observer, stores->lookups ? &stores->lookups->writer() : nullptr,
+                    http, clock, writer);
+  auto ran = importer.run(discover_inputs(options.sources));
+  auto written = writer.finish();
+  if (!ran) return std::unexpected(ran.error());
+  if (!written) return std::unexpected(written.error());
+
+  ImportSummary summary = std::move(importer.summary());
+  summary.added += written->added;
+  summary.updated += written->updated;
+  summary.unchanged += written->unchanged;
+  return summary;
+}
+
+}  // namespace newsdb::ingest

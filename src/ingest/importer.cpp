@@ -1,0 +1,133 @@
+#include "ingest/importer.hpp"
+
+#include <newsdb/feed_fetch.hpp>
+
+namespace newsdb::ingest {
+namespace {
+
+bool is_large_ndjson(const InputItem& item, const ImportOptions& options) {
+  return item.kind == InputKind::kFile &&
+         input_format_for_path(item.path) == InputFormat::kNdjson &&
+         item.size > options.ndjson_part_bytes;
+}
+
+bool is_plain_file(const InputItem& item, const ImportOptions& options) {
+  return item.kind == InputKind::kFile && !is_large_ndjson(item, options);
+}
+
+}  // namespace
+
+std::size_t index_of(const InputItem& item, const std::vector<InputItem>& items) {
+  if (!items.empty() && &item >= items.data() && &item < items.data() + items.size()) {
+    return static_cast<std::size_t>(&item - items.data());
+  }
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i] == item) return i;
+  }
+  return 0;
+}
+
+Importer::Importer(const ImportOptions& options, const ImportObserver& observer,
+                   ArticleWriter* lookups, HttpClient* http, const Clock& clock,
+                   BatchWriter& writer)
+    : options_(options),
+      lookups_(lookups),
+      http_(http),
+      clock_(clock),
+      writer_(writer),
+      tally_(observer) {
+  pool_.jobs = options.jobs;
+  pool_.limits = options.limits;
+}
+
+void Importer::add(ParsedFile file, std::size_t failed_records) {
+  tally_.parsed(file, failed_records);
+  tally_.input_done(static_cast<std::int64_t>(file.articles.size() + failed_records));
+  writer_.add(std::move(file));
+}
+
+void Importer::unchanged(const ImportRecord& record) {
+  tally_.unchanged(record);
+  tally_.input_done(record.articles);
+}
+
+Result<std::optional<ImportRecord>> Importer::lookup_one(const std::string& path) {
+  if (!lookups_) return std::optional<ImportRecord>();
+  auto records = lookups_->lookup(std::span<const std::string>(&path, 1));
+  if (!records) return std::unexpected(records.error());
+  return std::move((*records)[0]);
+}
+
+Result<void> Importer::run(const Discovery& discovery) {
+  for (const Diagnostic& d : discovery.problems) {
+    tally_.problem(d, d.severity == Severity::kError);
+  }
+  const auto& inputs = discovery.inputs;
+  tally_.more_inputs(static_cast<std::int64_t>(inputs.size()));
+  std::size_t i = 0;
+  // The inputs from i on that `pred` accepts, up to the first it does not: handled together.
+  auto run_of = [&](auto pred) {
+    std::size_t end = i;
+    while (end < inputs.size() && pred(inputs[end])) ++end;
+    return std::span<const InputItem>(inputs.data() + i, end - i);
+  };
+  while (i < inputs.size() && !writer_.failed()) {
+    const InputItem& item = inputs[i];
+    if (item.kind == InputKind::kUrl) {
+      auto run = run_of([](const InputItem& x) { return x.kind == InputKind::kUrl; });
+      urls(run);
+      i += run.size();
+    } else if (is_plain_file(item, options_)) {
+      auto run = run_of([&](const InputItem& x) { return is_plain_file(x, options_); });
+      if (auto r = files(run); !r) return r;
+      i += run.size();
+    } else {
+      auto r = item.kind == InputKind::kArchive ? archive(item) : ndjson_stream(item);
+      if (!r) return r;
+      ++i;
+    }
+  }
+  return {};
+}
+
+void Importer::urls(std::span<const InputItem> run) {
+  std::vector<std::string> list;
+  for (const auto& item : run) list.push_back(item.path);
+  std::vector<FetchedInput> fetched;
+  if (http_) fetched = fetch_url_inputs(list, *http_, clock_, options_.limits);
+  for (std::size_t i = 0; i < run.size(); ++i) {
+    FetchedInput in;
+    if (i < fetched.size()) {
+      in = std::move(fetched[i]);
+    } else {
+      in.parsed.status = InputStatus::kFailed;
+      in.parsed.failed_records = 1;
+      in.parsed.diagnostics.push_back(Diagnostic{
+          list[i], 0, 0, {},
+          "cannot import a URL: this build of newsdb cannot fetch http(s) inputs; download it "
+          "and import the file"});
+    }
+    std::size_t failed_records = in.parsed.failed_records;
+    InputIdentity id{list[i], static_cast<std::int64_t>(in.bytes), 0, in.content_hash};
+    add(parsed_file(id, InputOrigin::kArgument, std::move(in.parsed)), failed_records);
+  }
+}
+
+void Importer::parse_preread(std::vector<Preread>& group,
+                             const std::function<void(std::size_t, ParsedInput&&)>& deliver) {
+  if (group.empty()) return;
+  std::vector<InputItem> items;
+  items.reserve(group.size());
+  for (const auto& p : group) items.push_back(p.item);
+  ParsePoolOptions pool = pool_;
+  pool.reader = [&](const InputItem& item, const ParseLimits&) -> Result<std::string> {
+    return std::move(group[index_of(item, items)].bytes);
+  };
+  parse_in_order(items, pool, [&](const InputItem& item, ParsedInput&& parsed) {
+    deliver(index_of(item, items), std::move(parsed));
+    return !writer_.failed();
+  });
+  group.clear();
+}
+
+}  // namespace newsdb::ingest

@@ -1,0 +1,73 @@
+// The import pipeline's driver (see import_pipeline.hpp): walks the discovered inputs in order
+// and feeds the BatchWriter. Internal to src/ingest/; one Importer runs one import on one thread
+// (plus the parse pool's workers and the writer's thread).
+#pragma once
+
+#include <functional>
+#include <newsdb/article_writer.hpp>
+#include <newsdb/fetch.hpp>
+#include <newsdb/fetch_schedule.hpp>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "ingest/batch_writer.hpp"
+#include "ingest/discovery.hpp"
+#include "ingest/import_pipeline.hpp"
+#include "ingest/input_outcome.hpp"
+#include "ingest/parse_pool.hpp"
+
+namespace newsdb::ingest {
+
+class Importer {
+ public:
+  // `lookups` answers the skip rules (a connection of its own: the writer's is busy on its
+  // thread); null when there is no store yet.
+  // `http` fetches URL inputs (null: they fail with a diagnostic).
+  Importer(const ImportOptions& options, const ImportObserver& observer, ArticleWriter* lookups,
+           HttpClient* http, const Clock& clock, BatchWriter& writer);
+
+  // Feeds every input of `discovery` to the writer, in order. An Error means the store could
+  // not be read; problems with inputs are diagnostics in the summary instead.
+  Result<void> run(const Discovery& discovery);
+  ImportSummary& summary() { return tally_.summary(); }
+
+ private:
+  // Plain files (importer_files.cpp).
+  Result<void> files(std::span<const InputItem> run);
+  Result<void> files_slice(std::span<const InputItem> slice);
+  // Large .ndjson files and stdin, cut in parts; .tar / .tar.gz archives (importer_streams.cpp).
+  Result<void> ndjson_stream(const InputItem& item);
+  Result<void> archive(const InputItem& item);
+  void urls(std::span<const InputItem> run);
+
+  // Inputs already in memory (stream parts, archive members), parsed by the pool in order;
+  // `deliver` gets each one's index in `group` and its result. Empties `group`.
+  struct Preread {
+    InputItem item;
+    std::string bytes;
+  };
+  void parse_preread(std::vector<Preread>& group,
+                     const std::function<void(std::size_t, ParsedInput&&)>& deliver);
+
+  Result<std::optional<ImportRecord>> lookup_one(const std::string& path);
+  // Counts a parsed input and queues it for writing.
+  void add(ParsedFile file, std::size_t failed_records);
+  // Counts an input that is not read or not parsed again.
+  void unchanged(const ImportRecord& record);
+
+  const ImportOptions& options_;
+  ArticleWriter* lookups_;
+  HttpClient* http_;
+  const Clock& clock_;
+  BatchWriter& writer_;
+  Tally tally_;
+  ParsePoolOptions pool_;
+};
+
+// The position of `item` in `items`. The parse pool hands its callbacks references into the
+// vector it was given; should that ever change, a search by value still finds it.
+std::size_t index_of(const InputItem& item, const std::vector<InputItem>& items);
+
+}  // namespace newsdb::ingest

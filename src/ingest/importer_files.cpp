@@ -1,0 +1,79 @@
+#include <newsdb/document.hpp>
+
+#include "ingest/importer.hpp"
+#include "store/content_hash.hpp"
+
+namespace newsdb::ingest {
+namespace {
+// Inputs looked up in the store at once before parsing: bounds the records held in memory.
+constexpr std::size_t kLookupSlice = 4096;
+}  // namespace
+
+Result<void> Importer::files(std::span<const InputItem> run) {
+  for (std::size_t start = 0; start < run.size() && !writer_.failed(); start += kLookupSlice) {
+    auto r = files_slice(run.subspan(start, std::min(kLookupSlice, run.size() - start)));
+    if (!r) return r;
+  }
+  return {};
+}
+
+Result<void> Importer::files_slice(std::span<const InputItem> slice) {
+  std::vector<std::optional<ImportRecord>> records(slice.size());
+  if (lookups_) {
+    std::vector<std::string> paths;
+    paths.reserve(slice.size());
+    for (const auto& item : slice) paths.push_back(item.path);
+    auto found = lookups_->lookup(paths);
+    if (!found) return std::unexpected(found.error());
+    records = std::move(*found);
+  }
+
+  // What the reader learns on a worker thread, read back on delivery (the pool's hand-over
+  // orders the two).
+  struct Side {
+    std::optional<ImportRecord> record;
+    std::string hash;
+    bool unchanged = false;
+  };
+  std::vector<InputItem> to_parse;
+  std::vector<Side> side;
+  for (std::size_t i = 0; i < slice.size(); ++i) {
+    const InputItem& item = slice[i];
+    if (stat_unchanged(records[i], static_cast<std::int64_t>(item.size), item.mtime_ns,
+                       item.origin)) {
+      unchanged(*records[i]);
+      continue;
+    }
+    to_parse.push_back(item);
+    side.push_back(Side{std::move(records[i]), {}, false});
+  }
+  if (to_parse.empty()) return {};
+
+  ParsePoolOptions pool = pool_;
+  pool.reader = [&](const InputItem& item, const ParseLimits& limits) -> Result<std::string> {
+    Side& s = side[index_of(item, to_parse)];
+    auto bytes = read_input_file(item, limits);
+    if (!bytes) return bytes;
+    s.hash = store::bytes_content_hash(*bytes);
+    if (content_unchanged(s.record, s.hash, item.origin)) {
+      s.unchanged = true;
+      return std::string();  // nothing to parse; delivery uses the record
+    }
+    return bytes;
+  };
+  parse_in_order(to_parse, pool, [&](const InputItem& item, ParsedInput&& parsed) {
+    Side& s = side[index_of(item, to_parse)];
+    InputIdentity id{item.path, static_cast<std::int64_t>(item.size), item.mtime_ns, s.hash};
+    if (s.unchanged) {
+      unchanged(*s.record);
+      writer_.add(unchanged_file(id, *s.record));
+    } else {
+      std::size_t failed_records = parsed.failed_records;
+      add(parsed_file(id, item.origin, std::move(parsed)), failed_records);
+    }
+    return !writer_.failed();
+  });
+  return {};
+}
+
+}  // namespace newsdb::ingest

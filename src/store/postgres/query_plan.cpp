@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "store/name_key.hpp"
+#include "store/postgres/copy_text.hpp"
 #include "store/postgres/raw_query.hpp"
 #include "store/postgres/search_text.hpp"
 

@@ -23,7 +23,7 @@ constexpr int kImporters = 4;
 constexpr int kSpan = 600;    // articles per importer
 constexpr int kStride = 300;  // importer k holds stories [k * kStride, k * kStride + kSpan)
 constexpr int kUniverse = (kImporters - 1) * kStride + kSpan;
-constexpr int kTopics = 20;   // "Topic 0".."Topic 19", plus "Common" on every story
+constexpr int kTopics = 20;  // "Topic 0".."Topic 19", plus "Common" on every story
 constexpr int kProviders = 10;
 
 // Story `n` as importer `k` holds it. Version 1 is the same in every corpus (only the folder
@@ -36,7 +36,8 @@ std::string story(int n, int k, int version) {
     topics = "  - Signed " + std::to_string(k) + "\n";
   }
   return "---\ntitle: \"" + title + "\"\noriginalUrl: \"https://news.test/story/" +
-         std::to_string(n) + "\"\npublishedDateTime: 2024-01-01T00:00:00Z\nprovider:\n  name: Provider " +
+         std::to_string(n) +
+         "\"\npublishedDateTime: 2024-01-01T00:00:00Z\nprovider:\n  name: Provider " +
          std::to_string(n % kProviders) + "\n  domain: p" + std::to_string(n % kProviders) +
          ".test\ntopics:\n" + topics + "---\nBody of story " + std::to_string(n) + ".\n";
 }
@@ -67,9 +68,9 @@ Totals import_at_once(const std::string& uri, const fs::path& root) {
   std::vector<std::thread> threads;
   for (int k = 0; k < kImporters; ++k) {
     threads.emplace_back([&, k] {
-      runs[static_cast<std::size_t>(k)] = test::run_newsdb(
-          {"--db", uri, "import", "--jobs", "1", "--report", "json",
-           (root / ("corpus-" + std::to_string(k))).string()});
+      runs[static_cast<std::size_t>(k)] =
+          test::run_newsdb({"--db", uri, "import", "--jobs", "1", "--report", "json",
+                            (root / ("corpus-" + std::to_string(k))).string()});
     });
   }
   // A reader that never fails while the importers write (the schema may still be being made:
@@ -131,8 +132,8 @@ TEST_CASE("four concurrent newsdb import processes of overlapping corpora end wi
   CHECK(count(conn, "SELECT count(*) FROM providers") == kProviders);
   CHECK(count(conn, "SELECT count(*) FROM articles WHERE provider_id IS NULL") == 0);
   // The query side sees the same totals.
-  auto topics = test::run_newsdb({"--db", db->uri(), "topics", "--topic", "Common", "--format",
-                                  "json", "--limit", "1"});
+  auto topics = test::run_newsdb(
+      {"--db", db->uri(), "topics", "--topic", "Common", "--format", "json", "--limit", "1"});
   REQUIRE(topics.exit_code == 0);
   CHECK(Json::parse(topics.out)[0]["count"] == kUniverse);
 

@@ -312,7 +312,8 @@ TEST_CASE("one bad source among good ones: the good are imported, each bad one s
   REQUIRE(failed_file->diagnostics.size() == 1);
 }
 
-TEST_CASE("an undated item keeps the date of the poll that first saw it", "[net][poller]") {
+TEST_CASE("undated and future items keep the date of the poll that first saw them",
+          "[net][poller]") {
   test::HttpServer server;
   serve_fixture(server, "/feed.xml", "rss2.xml", {.etag = "\"v1\""});
   Rig rig;
@@ -330,7 +331,11 @@ TEST_CASE("an undated item keeps the date of the poll that first saw it", "[net]
   REQUIRE(reports.size() == 1);
   CHECK(reports[0].status == PollStatus::kFetched);
   CHECK(rig.writer.stored[undated].published_date_time == kT0);
+  // The item dated 2030 was clamped to the first poll's time, and stays there.
+  CHECK(rig.writer.stored["https://www.example.com/news/future"].published_date_time == kT0);
   CHECK(reports[0].counts.added == 0);
+  CHECK(reports[0].counts.updated == 0);
+  CHECK(reports[0].counts.unchanged == 6);
 }
 
 TEST_CASE("named sources are polled whatever their schedule; unknown names are refused",

@@ -33,7 +33,7 @@ void serve(test::HttpServer& server, const std::string& path, const std::string&
 
 }  // namespace
 
-TEST_CASE("fetch imports three feeds; the next fetch of all of them is answered by 304s",
+TEST_CASE("fetch imports three feeds, the next fetch of all of them is answered by 304s",
           "[cli][fetch]") {
   test::HttpServer server;
   serve(server, "/rss.xml", "rss2.xml", "\"r1\"");

@@ -63,7 +63,7 @@ TEST_CASE("import prints a summary on stdout, nothing on stderr, and exits 0", "
         "imported: 0 new, 0 updated, 2 unchanged, 0 skipped, 0 failed");
 }
 
-TEST_CASE("import --report json gives the DESIGN fields; a bad file fails with exit 1",
+TEST_CASE("import --report json gives the DESIGN fields, a bad file fails with exit 1",
           "[cli][import]") {
   test::TempDir dir;
   auto good = dir.path() / "in" / "good.md";

@@ -22,7 +22,7 @@ struct Db {
 
 }  // namespace
 
-TEST_CASE("import URL reads feeds once; a bad URL fails alone, is listed and retried",
+TEST_CASE("import URL reads feeds once, and a bad URL fails alone, is listed and retried",
           "[cli][import-url]") {
   test::HttpServer server;
   server.route("/feed.xml", {.body = test::read_fixture("feeds/atom.xml"), .gzip = true});

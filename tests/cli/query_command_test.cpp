@@ -114,7 +114,7 @@ TEST_CASE("search finds words as written, accents optional, best match first", "
   CHECK(punctuation.status == 0);
 }
 
-TEST_CASE("search --raw passes FTS5 syntax; a syntax error exits 2 with a clear message",
+TEST_CASE("search --raw passes FTS5 syntax, a syntax error exits 2 with a clear message",
           "[cli][search]") {
   auto ok = CliStore::get().run({"search", "--raw", "quantum NOT milestone", "--provider",
                                  "rank.example", "--format", "urls"});
@@ -127,7 +127,7 @@ TEST_CASE("search --raw passes FTS5 syntax; a syntax error exits 2 with a clear 
   CHECK(empty.status == 2);
 }
 
-TEST_CASE("on a terminal: a table with colour and a snippet; NO_COLOR turns colour off",
+TEST_CASE("on a terminal: a table with colour and a snippet, NO_COLOR turns colour off",
           "[cli][search]") {
   std::vector<std::string> args{"--db", CliStore::get().db(), "search", "espresso"};
   auto coloured = run_cli(args, {}, /*terminal=*/true);

@@ -20,7 +20,7 @@ struct Db {
 
 }  // namespace
 
-TEST_CASE("sources add registers once, canonicalised; again changes only the interval",
+TEST_CASE("sources add registers once, canonicalised, again changes only the interval",
           "[cli][sources]") {
   Db db;
   auto first = db.run({"sources", "add", "https://Example.COM/feed.xml?utm_source=x#top"});

@@ -106,7 +106,7 @@ TEST_CASE("a gzipped response is decoded", "[net][http]") {
   CHECK(server.requests()[0].header("accept-encoding").find("gzip") != std::string::npos);
 }
 
-TEST_CASE("permanent redirects are followed and reported; a temporary hop ends the chain",
+TEST_CASE("permanent redirects are followed and reported, a temporary hop ends the chain",
           "[net][http]") {
   test::HttpServer server;
   server.route("/new.xml", {.body = "<rss/>"});

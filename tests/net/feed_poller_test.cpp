@@ -107,7 +107,7 @@ void serve_fixture(test::HttpServer& server, const std::string& path, const std:
 
 }  // namespace
 
-TEST_CASE("a first poll imports every format; the next one is all 304s", "[net][poller]") {
+TEST_CASE("a first poll imports every format, the next one is all 304s", "[net][poller]") {
   test::HttpServer server;
   serve_fixture(server, "/tech.xml", "rss2.xml", {.etag = "\"rss-1\""});
   serve_fixture(server, "/blog.atom", "atom.xml",
@@ -167,7 +167,7 @@ TEST_CASE("a first poll imports every format; the next one is all 304s", "[net][
   CHECK(rig.stored(json.url).next_due_at == rig.clock.now() + 30min);
 }
 
-TEST_CASE("a permanent redirect moves the source; a temporary one does not", "[net][poller]") {
+TEST_CASE("a permanent redirect moves the source, a temporary one does not", "[net][poller]") {
   test::HttpServer server;
   serve_fixture(server, "/new.xml", "rdf.xml");
   server.redirect("/old.xml", "/new.xml", 301);
@@ -338,7 +338,7 @@ TEST_CASE("undated and future items keep the date of the poll that first saw the
   CHECK(reports[0].counts.unchanged == 6);
 }
 
-TEST_CASE("named sources are polled whatever their schedule; unknown names are refused",
+TEST_CASE("named sources are polled whatever their schedule, unknown names are refused",
           "[net][poller]") {
   Source a;
   a.id = 1;

@@ -100,7 +100,7 @@ TEST_CASE("every sort pages consistently: pages joined are the whole list", "[st
   }
 }
 
-TEST_CASE("names match ignoring case; providers by name or domain", "[store][reader]") {
+TEST_CASE("names match ignoring case, providers by name or domain", "[store][reader]") {
   auto& fx = ReaderFixture::get();
   Filter f;
   f.topics = {"FOOD & drink"};
@@ -175,7 +175,7 @@ TEST_CASE("repeats of a filter are OR, different filters AND", "[store][reader]"
         expected_urls(fx.articles(), keep, SortOrder::kHeat, 20));
 }
 
-TEST_CASE("date bounds include their ends; offsets in fixtures are normalised", "[store][reader]") {
+TEST_CASE("date bounds include their ends, offsets in fixtures are normalised", "[store][reader]") {
   auto& fx = ReaderFixture::get();
   // cafe.md: 2024-03-05T10:00:00+01:00 is 09:00:00Z.
   Filter at_nine;
@@ -372,7 +372,7 @@ TEST_CASE("any URL that canonicalises to the article's finds it", "[store][reade
   CHECK_FALSE(none->has_value());
 }
 
-TEST_CASE("related entries are marked with their stored ids; citing articles are listed",
+TEST_CASE("related entries are marked with their stored ids, citing articles are listed",
           "[store][reader]") {
   auto& reader = ReaderFixture::get().reader();
   auto id_of = [&](const char* url) {

@@ -106,7 +106,7 @@ TEST_CASE("a gzipped response is decoded", "[net][http]") {
   CHECK(server.requests()[0].header("accept-encoding").find("gzip") != std::string::npos);
 }
 
-TEST_CASE("permanent redirects are followed and reported; a temporary hop ends the chain",
+TEST_CASE("permanent redirects are followed and reported, a temporary hop ends the chain",
           "[net][http]") {
   test::HttpServer server;
   server.route("/new.xml", {.body = "<rss/>"});
@@ -285,6 +285,25 @@ TEST_CASE("no more than max_per_host transfers reach one host at once", "[net][h
   CHECK(took >= 600ms);
   CHECK(took < 1500ms);  // and they did run two at a time, not one
   CHECK(cpu < 60ms);     // the queued ones waited without spinning (a spinning loop: ~160 ms)
+}
+
+TEST_CASE("no more than max_connections transfers run at once, whatever the hosts",
+          "[net][http]") {
+  test::HttpServer server;
+  for (int i = 0; i < 6; ++i) {
+    server.route("/slow" + std::to_string(i), {.body = "x", .stall = 200ms});
+  }
+  std::vector<HttpRequest> requests;
+  for (int i = 0; i < 6; ++i) requests.push_back({server.url("/slow" + std::to_string(i))});
+  auto options = test_options();
+  options.max_per_host = 8;  // out of the way: only the overall limit holds them back
+  options.max_connections = 2;
+  auto started = std::chrono::steady_clock::now();
+  auto r = fetch(requests, options);
+  auto took = std::chrono::steady_clock::now() - started;
+  for (auto& one : r) REQUIRE(one.has_value());
+  CHECK(took >= 600ms);   // three rounds of two
+  CHECK(took < 1500ms);
 }
 
 TEST_CASE("checked_http_url accepts web URLs only", "[net][http]") {

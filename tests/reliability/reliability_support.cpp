@@ -81,8 +81,10 @@ Child start_newsdb(const std::vector<std::string>& args, const fs::path& scratch
 ChildResult wait_for(const Child& child) {
   ChildResult result;
   int status = 0;
-  while (::waitpid(child.pid, &status, 0) < 0 && errno == EINTR) {
+  rusage usage{};
+  while (::wait4(child.pid, &status, 0, &usage) < 0 && errno == EINTR) {
   }
+  result.max_rss_kb = usage.ru_maxrss;
   if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
   result.out = slurp_file(child.out);

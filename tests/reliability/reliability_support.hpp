@@ -31,6 +31,7 @@ struct Child {
 struct ChildResult {
   int exit_code = -1;  // -1 when killed by a signal
   int signal = 0;
+  long max_rss_kb = 0;  // the child's peak resident memory
   std::string out, err;
 };
 

@@ -2,12 +2,45 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <newsdb/version.hpp>
 
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
 
 namespace newsdb::cli {
+namespace {
+
+// The first word that is neither an option nor --db's value, when it names no command: CLI11
+// would only say "A subcommand is required", which hides the typo.
+std::optional<std::string> unknown_command(const CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--db") {
+      ++i;
+      continue;
+    }
+    if (arg.starts_with("-")) continue;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      if (sub->get_name() == arg) return std::nullopt;
+    }
+    return std::string(arg);
+  }
+  return std::nullopt;
+}
+
+std::string command_names(const CLI::App& app) {
+  std::string names;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (!names.empty()) names += ", ";
+    names += sub->get_name();
+  }
+  return names;
+}
+
+}  // namespace
 
 int run(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
@@ -38,6 +71,12 @@ int run(int argc, char** argv) {
   add_fetch_command(app, ctx, status);
   add_migrate_command(app, ctx, status);
 
+  if (auto word = unknown_command(app, argc, argv)) {
+    std::cerr << "newsdb: error: unknown command '" << *word << "': the commands are "
+              << command_names(app) << "\n";
+    std::cerr << "Run 'newsdb --help' (or 'newsdb COMMAND --help') for usage.\n";
+    return kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,11 +1,12 @@
-// `newsdb import` and `newsdb errors` as a user runs them: streams, summaries, exit status, the
-// database path rules.
+// `newsdb import` and `newsdb errors` as a user runs them: streams, summaries and exit status on
+// every backend of the run, and SQLite's database path rules.
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <newsdb/article.hpp>
 
 #include "ingest/import_fixtures.hpp"
+#include "support/backends.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -47,99 +48,124 @@ class ScopedEnv {
 }  // namespace
 
 TEST_CASE("import prints a summary on stdout, nothing on stderr, and exits 0", "[cli][import]") {
-  test::TempDir dir;
-  write_file(dir.path() / "in" / "a.md", article_md("https://e.com/a", "A"));
-  write_file(dir.path() / "in" / "b.md", article_md("https://e.com/b", "B"));
-  std::string db = (dir.path() / "db.sqlite").string();
-  auto r = run_newsdb({"--db", db, "import", (dir.path() / "in").string()});
-  CHECK(r.exit_code == 0);
-  CHECK(r.err.empty());  // no progress bar when stderr is not a terminal
-  CHECK(summary_counts(r.out) ==
-        "imported: 2 new, 0 updated, 0 unchanged, 0 skipped, 0 failed");
-  CHECK_THAT(r.out, Catch::Matches(".* in [0-9]+\\.[0-9]{2} s \\([0-9]+ docs/s\\)\n"));
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::TempDir dir;
+      write_file(dir.path() / "in" / "a.md", article_md("https://e.com/a", "A"));
+      write_file(dir.path() / "in" / "b.md", article_md("https://e.com/b", "B"));
+      test::FreshStore fresh(backend);
+      const std::string db = fresh.spec();
+      auto r = run_newsdb({"--db", db, "import", (dir.path() / "in").string()});
+      CHECK(r.exit_code == 0);
+      CHECK(r.err.empty());  // no progress bar when stderr is not a terminal
+      CHECK(summary_counts(r.out) ==
+            "imported: 2 new, 0 updated, 0 unchanged, 0 skipped, 0 failed");
+      CHECK_THAT(r.out, Catch::Matches(".* in [0-9]+\\.[0-9]{2} s \\([0-9]+ docs/s\\)\n"));
 
-  auto again = run_newsdb({"--db", db, "import", (dir.path() / "in").string()});
-  CHECK(summary_counts(again.out) ==
-        "imported: 0 new, 0 updated, 2 unchanged, 0 skipped, 0 failed");
+      auto again = run_newsdb({"--db", db, "import", (dir.path() / "in").string()});
+      CHECK(summary_counts(again.out) ==
+            "imported: 0 new, 0 updated, 2 unchanged, 0 skipped, 0 failed");
+    }
+  }
 }
 
 TEST_CASE("import --report json gives the DESIGN fields; a bad file fails with exit 1",
           "[cli][import]") {
-  test::TempDir dir;
-  auto good = dir.path() / "in" / "good.md";
-  auto bad = dir.path() / "in" / "bad.md";
-  write_file(good, article_md("https://e.com/a", "A"));
-  write_file(bad, "---\ntitle: Broken\noriginalUrl: https://e.com/b\nheat: [1\n---\n");
-  std::string db = (dir.path() / "db.sqlite").string();
-  auto r = run_newsdb({"--db", db, "import", "--report", "json", (dir.path() / "in").string()});
-  CHECK(r.exit_code == 1);
-  auto report = Json::parse(r.out);
-  CHECK(report["new"] == 1);
-  CHECK(report["updated"] == 0);
-  CHECK(report["unchanged"] == 0);
-  CHECK(report["skipped"] == 0);
-  CHECK(report["failed"] == 1);
-  REQUIRE(report["errors"].size() >= 1);  // the parser may say more than one thing about it
-  for (const auto& each : report["errors"]) CHECK(each["path"] == bad.string());
-  const auto& e = report["errors"][0];
-  CHECK(e["path"] == bad.string());
-  CHECK(e["line"].get<int>() >= 4);
-  CHECK(e.contains("column"));
-  CHECK(e.contains("field"));
-  CHECK_FALSE(e["message"].get<std::string>().empty());
-  // The diagnostic on stderr, in the compiler form, as `check` prints it.
-  CHECK_THAT(r.err, Catch::StartsWith(bad.string() + ":" + std::to_string(e["line"].get<int>())));
-  CHECK_THAT(r.err, Catch::Contains(": error: "));
-  auto check = run_newsdb({"check", bad.string()});
-  CHECK_THAT(r.err, Catch::Contains(check.err));
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::TempDir dir;
+      auto good = dir.path() / "in" / "good.md";
+      auto bad = dir.path() / "in" / "bad.md";
+      write_file(good, article_md("https://e.com/a", "A"));
+      write_file(bad, "---\ntitle: Broken\noriginalUrl: https://e.com/b\nheat: [1\n---\n");
+      test::FreshStore fresh(backend);
+      const std::string db = fresh.spec();
+      auto r = run_newsdb({"--db", db, "import", "--report", "json", (dir.path() / "in").string()});
+      CHECK(r.exit_code == 1);
+      auto report = Json::parse(r.out);
+      CHECK(report["new"] == 1);
+      CHECK(report["updated"] == 0);
+      CHECK(report["unchanged"] == 0);
+      CHECK(report["skipped"] == 0);
+      CHECK(report["failed"] == 1);
+      REQUIRE(report["errors"].size() >= 1);  // the parser may say more than one thing about it
+      for (const auto& each : report["errors"]) CHECK(each["path"] == bad.string());
+      const auto& e = report["errors"][0];
+      CHECK(e["path"] == bad.string());
+      CHECK(e["line"].get<int>() >= 4);
+      CHECK(e.contains("column"));
+      CHECK(e.contains("field"));
+      CHECK_FALSE(e["message"].get<std::string>().empty());
+      // The diagnostic on stderr, in the compiler form, as `check` prints it.
+      CHECK_THAT(r.err,
+                 Catch::StartsWith(bad.string() + ":" + std::to_string(e["line"].get<int>())));
+      CHECK_THAT(r.err, Catch::Contains(": error: "));
+      auto check = run_newsdb({"check", bad.string()});
+      CHECK_THAT(r.err, Catch::Contains(check.err));
+    }
+  }
 }
 
 TEST_CASE("newsdb errors lists failed files until an import fixes them", "[cli][errors]") {
-  test::TempDir dir;
-  auto bad = dir.path() / "bad.md";
-  write_file(bad, article_md("https://e.com/b", "B", "quality: high\n"));
-  std::string db = (dir.path() / "db.sqlite").string();
-  CHECK(run_newsdb({"--db", db, "import", bad.string()}).exit_code == 1);
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::TempDir dir;
+      auto bad = dir.path() / "bad.md";
+      write_file(bad, article_md("https://e.com/b", "B", "quality: high\n"));
+      test::FreshStore fresh(backend);
+      const std::string db = fresh.spec();
+      CHECK(run_newsdb({"--db", db, "import", bad.string()}).exit_code == 1);
 
-  auto listed = run_newsdb({"--db", db, "errors"});
-  CHECK(listed.exit_code == 0);
-  CHECK_THAT(listed.out, Catch::StartsWith(bad.string() + ":4:"));
-  CHECK_THAT(listed.out, Catch::Contains("1 input failed"));
-  auto json = run_newsdb({"--db", db, "errors", "--format", "json"});
-  auto errors = Json::parse(json.out);
-  REQUIRE(errors.size() == 1);
-  CHECK(errors[0]["path"] == bad.string());
-  CHECK(errors[0]["line"] == 4);
-  CHECK(errors[0]["field"] == "quality");
+      auto listed = run_newsdb({"--db", db, "errors"});
+      CHECK(listed.exit_code == 0);
+      CHECK_THAT(listed.out, Catch::StartsWith(bad.string() + ":4:"));
+      CHECK_THAT(listed.out, Catch::Contains("1 input failed"));
+      auto json = run_newsdb({"--db", db, "errors", "--format", "json"});
+      auto errors = Json::parse(json.out);
+      REQUIRE(errors.size() == 1);
+      CHECK(errors[0]["path"] == bad.string());
+      CHECK(errors[0]["line"] == 4);
+      CHECK(errors[0]["field"] == "quality");
 
-  write_file(bad, article_md("https://e.com/b", "B", "quality: 9\n"));
-  auto fixed = run_newsdb({"--db", db, "import", bad.string()});
-  CHECK(fixed.exit_code == 0);
-  CHECK(summary_counts(fixed.out) ==
-        "imported: 1 new, 0 updated, 0 unchanged, 0 skipped, 0 failed");
-  CHECK(run_newsdb({"--db", db, "errors"}).out == "no failed inputs\n");
-  CHECK(run_newsdb({"--db", db, "errors", "--format", "json"}).out == "[]\n");
+      write_file(bad, article_md("https://e.com/b", "B", "quality: 9\n"));
+      auto fixed = run_newsdb({"--db", db, "import", bad.string()});
+      CHECK(fixed.exit_code == 0);
+      CHECK(summary_counts(fixed.out) ==
+            "imported: 1 new, 0 updated, 0 unchanged, 0 skipped, 0 failed");
+      CHECK(run_newsdb({"--db", db, "errors"}).out == "no failed inputs\n");
+      CHECK(run_newsdb({"--db", db, "errors", "--format", "json"}).out == "[]\n");
+    }
+  }
 }
 
 TEST_CASE("import - reads NDJSON records from stdin", "[cli][import]") {
-  test::TempDir dir;
-  std::string db = (dir.path() / "db.sqlite").string();
-  std::string records =
-      "{\"title\": \"One\", \"originalUrl\": \"https://e.com/1\"}\n"
-      "{\"title\": \"Two\", \"originalUrl\": \"https://e.com/2\", \"topics\": [\"AI\"]}\n"
-      "not json\n";
-  auto r = run_newsdb({"--db", db, "import", "-"}, records);
-  CHECK(r.exit_code == 1);
-  CHECK(summary_counts(r.out) == "imported: 2 new, 0 updated, 0 unchanged, 0 skipped, 1 failed");
-  CHECK_THAT(r.err, Catch::Contains(":3:"));
-  test::SqlView sql(db);
-  CHECK(sql.integer("SELECT count(*) FROM articles") == 2);
-  CHECK(sql.integer("SELECT count(*) FROM import_files") == 0);  // stdin has no record
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::TempDir dir;
+      test::FreshStore fresh(backend);
+      const std::string db = fresh.spec();
+      std::string records =
+          "{\"title\": \"One\", \"originalUrl\": \"https://e.com/1\"}\n"
+          "{\"title\": \"Two\", \"originalUrl\": \"https://e.com/2\", \"topics\": [\"AI\"]}\n"
+          "not json\n";
+      auto r = run_newsdb({"--db", db, "import", "-"}, records);
+      CHECK(r.exit_code == 1);
+      CHECK(summary_counts(r.out) ==
+            "imported: 2 new, 0 updated, 0 unchanged, 0 skipped, 1 failed");
+      CHECK_THAT(r.err, Catch::Contains(":3:"));
+      auto stored = run_newsdb({"--db", db, "sql", "--format", "json",
+                                "SELECT (SELECT count(*) FROM articles) AS articles, "
+                                "(SELECT count(*) FROM import_files) AS files"});
+      REQUIRE(stored.exit_code == 0);
+      CHECK(Json::parse(stored.out)[0]["articles"] == 2);
+      CHECK(Json::parse(stored.out)[0]["files"] == 0);  // stdin has no record
 
-  auto again = run_newsdb({"--db", db, "import", "-"}, records.substr(0, records.rfind("not")));
-  CHECK(again.exit_code == 0);
-  CHECK(summary_counts(again.out) ==
-        "imported: 0 new, 0 updated, 2 unchanged, 0 skipped, 0 failed");
+      auto again = run_newsdb({"--db", db, "import", "-"}, records.substr(0, records.rfind("not")));
+      CHECK(again.exit_code == 0);
+      CHECK(summary_counts(again.out) ==
+            "imported: 0 new, 0 updated, 2 unchanged, 0 skipped, 0 failed");
+    }
+  }
 }
 
 TEST_CASE("import --dry-run writes nothing, not even a new database", "[cli][import]") {

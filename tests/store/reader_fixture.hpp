@@ -1,14 +1,23 @@
-// One store per test process, built from the query fixtures (tests/data/query), the samples and,
-// when ../shared is present, a generated corpus; plus the same files parsed on their own so that
-// expected answers never come from the store. Used by the reader tests.
+// One store per backend and test process, built from the query fixtures (tests/data/query), the
+// samples and, when ../shared is present, a generated corpus; plus the same files parsed on their
+// own so that expected answers never come from the store. Used by the reader tests, which run the
+// same checks on every backend of the run (support/backends.hpp):
+//
+//   for (const auto& backend : backends()) DYNAMIC_SECTION(backend) {
+//     auto& fx = ReaderFixture::get(backend);
+//     ...
+//   }
 #pragma once
 
 #include <algorithm>
 #include <functional>
+#include <map>
+#include <memory>
 #include <newsdb/store.hpp>
 #include <string>
 #include <vector>
 
+#include "support/backends.hpp"
 #include "support/fixture_store.hpp"
 #include "support/temp_dir.hpp"
 
@@ -16,14 +25,19 @@ namespace newsdb::test {
 
 class ReaderFixture {
  public:
-  static ReaderFixture& get() {
-    static ReaderFixture fixture;
-    return fixture;
+  // The fixture store on `backend` ("sqlite" or "postgresql"), built on first use.
+  static ReaderFixture& get(const std::string& backend = "sqlite") {
+    static std::map<std::string, std::unique_ptr<ReaderFixture>> fixtures;
+    auto& fixture = fixtures[backend];
+    if (!fixture) fixture.reset(new ReaderFixture(backend));
+    return *fixture;
   }
 
-  Store& store() { return *store_; }
-  ArticleReader& reader() { return store_->reader(); }
-  const std::string& path() const { return path_; }
+  Store& store() { return fresh_.store(); }
+  ArticleReader& reader() { return fresh_.store().reader(); }
+  const std::string& backend() const { return backend_; }
+  // The SQLite file or PostgreSQL URI of the store (what --db takes).
+  const std::string& path() const { return fresh_.spec(); }
   // Every stored article as the parser read it (last record per URL).
   const std::vector<Article>& articles() const { return articles_; }
   bool has_corpus() const { return has_corpus_; }
@@ -36,7 +50,7 @@ class ReaderFixture {
   }
 
  private:
-  ReaderFixture() {
+  explicit ReaderFixture(const std::string& backend) : backend_(backend), fresh_(backend) {
     std::vector<fs::path> inputs{fs::path(NEWSDB_TEST_DATA) / "query", fs::path(NEWSDB_SAMPLES)};
     if (auto corpus = generated_corpus(1200, 11)) {
       inputs.push_back(*corpus);
@@ -44,16 +58,11 @@ class ReaderFixture {
     }
     auto files = input_files(inputs);
     articles_ = deduplicated(parse_files(files));
-    path_ = (dir_.path() / "reader.sqlite").string();
-    auto opened = open_store(path_, OpenMode::kReadWrite);
-    if (!opened) throw std::runtime_error(opened.error().message);
-    store_ = std::move(*opened);
-    import_files(*store_, files);
+    import_files(fresh_.store(), files);
   }
 
-  TempDir dir_;
-  std::string path_;
-  std::unique_ptr<Store> store_;
+  std::string backend_;
+  FreshStore fresh_;
   std::vector<Article> articles_;
   bool has_corpus_ = false;
 };
@@ -76,11 +85,20 @@ inline bool before(const Article& x, const Article& y, SortOrder sort) {
   };
   std::optional<bool> decided;
   switch (sort) {
-    case SortOrder::kNewest: decided = by(x.published_date_time, y.published_date_time, true); break;
-    case SortOrder::kOldest: decided = by(x.published_date_time, y.published_date_time, false); break;
-    case SortOrder::kHeat: decided = by(x.heat, y.heat, true); break;
-    case SortOrder::kQuality: decided = by(x.quality, y.quality, true); break;
-    case SortOrder::kRelevance: break;
+    case SortOrder::kNewest:
+      decided = by(x.published_date_time, y.published_date_time, true);
+      break;
+    case SortOrder::kOldest:
+      decided = by(x.published_date_time, y.published_date_time, false);
+      break;
+    case SortOrder::kHeat:
+      decided = by(x.heat, y.heat, true);
+      break;
+    case SortOrder::kQuality:
+      decided = by(x.quality, y.quality, true);
+      break;
+    case SortOrder::kRelevance:
+      break;
   }
   if (decided) return *decided;
   return x.canonical_url < y.canonical_url;
@@ -117,7 +135,8 @@ inline bool has_topic(const Article& a, const std::string& name) {
 }
 
 inline bool has_provider(const Article& a, const std::string& name) {
-  return a.provider && (lower(a.provider->name) == lower(name) || lower(a.provider->domain) == lower(name));
+  return a.provider &&
+         (lower(a.provider->name) == lower(name) || lower(a.provider->domain) == lower(name));
 }
 
 }  // namespace newsdb::test

@@ -1,9 +1,12 @@
-// PostgreSQL implementation of ArticleReader (see <newsdb/article_reader.hpp>).
+// PostgreSQL implementation of ArticleReader (see <newsdb/article_reader.hpp>). The SQL lives in
+// query_plan.cpp (finding, facets), article_loader.cpp (whole records), reader_queries.cpp
+// (related coverage, statistics) and read_only_sql.cpp; the answers are the SQLite reader's.
 #pragma once
 
 #include <newsdb/article_reader.hpp>
 
 #include "store/postgres/connection.hpp"
+#include "store/postgres/query_plan.hpp"
 
 namespace newsdb::postgres {
 
@@ -23,6 +26,10 @@ class PgArticleReader final : public ArticleReader {
   Result<void> run_sql(std::string_view sql, SqlRowSink& sink) override;
 
  private:
+  // The ids of the page `query` asks for, in order.
+  Result<std::vector<std::int64_t>> find_ids(const Query& query, const ResolvedFilter& filter);
+  Result<void> add_snippets(const ResolvedFilter& filter, std::vector<StoredArticle>& articles);
+
   Connection& conn_;
 };
 

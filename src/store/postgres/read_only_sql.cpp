@@ -160,21 +160,23 @@ std::vector<std::string> split_statements(std::string_view sql) {
 Result<void> run_read_only_sql(Connection& conn, std::string_view sql, SqlRowSink& sink) {
   auto statements = split_statements(sql);
   if (statements.empty()) return fail(ErrorKind::kInvalidInput, "no SQL statement given");
-  for (const auto& statement : statements) {
-    if (!is_query(statement)) {
-      return fail(ErrorKind::kInvalidInput,
-                  "newsdb sql only reads; refused: " + shortened(statement));
-    }
-  }
   std::vector<PgResult> results;
   {
     // Declared before the transaction, so the statements are dropped after it has rolled back.
     UserStatements prepared(conn);
     auto tx = Transaction::begin(conn, Transaction::Kind::kSnapshot);
     if (!tx) return std::unexpected(tx.error());
-    // Everything is parsed and planned before anything runs.
+    // Everything is parsed and planned before anything runs (parsing runs nothing, whatever the
+    // statement), so a syntax error anywhere is reported as the server's syntax error ...
     for (const auto& statement : statements) {
       if (auto r = prepared.add(statement); !r) return std::unexpected(user_error(r.error()));
+    }
+    // ... and a statement that parses but is not a query is refused before any runs.
+    for (const auto& statement : statements) {
+      if (!is_query(statement)) {
+        return fail(ErrorKind::kInvalidInput,
+                    "newsdb sql only reads; refused: " + shortened(statement));
+      }
     }
     for (std::size_t i = 0; i < statements.size(); ++i) {
       auto r = conn.exec("EXECUTE " + prepared.name(i));

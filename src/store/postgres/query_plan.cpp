@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "store/name_key.hpp"
+#include "store/postgres/copy_text.hpp"
 #include "store/postgres/raw_query.hpp"
 #include "store/postgres/search_text.hpp"
 
@@ -160,7 +161,12 @@ std::string_view order_by(SortOrder sort) {
     case SortOrder::kOldest: return "a.published_at ASC NULLS LAST, a.url";
     case SortOrder::kHeat: return "a.heat DESC NULLS LAST, a.url";
     case SortOrder::kQuality: return "a.quality DESC NULLS LAST, a.url";
-    case SortOrder::kRelevance: return "ts_rank(a.search, q) DESC, a.url";
+    // Ranked by the query's positive part (querytree drops NOT terms), as FTS5's bm25 ranks:
+    // ts_rank would count a term the article must lack as one it misses, and rank
+    // "quantum NOT milestone" with every field alike. 'T' means nothing positive is left.
+    case SortOrder::kRelevance:
+      return "ts_rank(a.search, CASE WHEN querytree(q) = 'T' THEN q "
+             "ELSE CAST(querytree(q) AS tsquery) END) DESC, a.url";
   }
   return "a.url";
 }

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "reliability/reliability_support.hpp"
+#include "store/sqlite/database.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -39,6 +40,18 @@ Json import_report(const std::string& db, const fs::path& corpus, const fs::path
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   return Json::parse(r.out);
+}
+
+// Articles the running import has committed so far (the revised ones, for an update); 0 while
+// the database cannot be read yet.
+std::int64_t articles_committed(const std::string& db, bool update) {
+  if (!fs::exists(db)) return 0;
+  auto opened = newsdb::sqlite::Database::open(db, newsdb::sqlite::Database::Access::kReadOnly);
+  if (!opened) return 0;
+  auto q = opened->prepare(update ? "SELECT count(*) FROM articles WHERE title LIKE '% revised'"
+                                  : "SELECT count(*) FROM articles");
+  if (!q || !q->step().value_or(false)) return 0;
+  return q->column_int(0);
 }
 
 struct Tally {
@@ -79,14 +92,26 @@ TEST_CASE("imports killed at random moments leave a sound database that a re-run
 
     auto child = start_newsdb({"--db", db, "import", "--jobs", "2", corpus.string()}, dir.path());
     REQUIRE(child.pid > 0);
+    bool finished = false;  // reaped: it ended before the kill
+    auto ended = [&] {
+      return finished = finished || ::waitpid(child.pid, nullptr, WNOHANG) == child.pid;
+    };
+    // Every third run waits for a random amount of committed progress instead of a time, so that
+    // kills land between batches whatever the machine's load does to the timing.
+    if (run % 3 == 2) {
+      std::int64_t target = std::uniform_int_distribution<int>(1, kArticles - 1)(random);
+      while (!ended() && articles_committed(db, update) < target) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      }
+      wait = std::chrono::microseconds(std::uniform_int_distribution<int>(0, 50'000)(random));
+    }
     std::this_thread::sleep_for(wait);
-    bool finished = ::waitpid(child.pid, nullptr, WNOHANG) == child.pid;
-    if (!finished) {
+    if (!ended()) {
       ::kill(child.pid, SIGKILL);
       ::waitpid(child.pid, nullptr, 0);
     }
     INFO("run " << run << (update ? " (update)" : " (new)") << ", killed after "
-                << wait.count() / 1000 << " ms of a " 
+                << wait.count() / 1000 << " ms of a "
                 << std::chrono::duration_cast<std::chrono::milliseconds>(whole).count()
                 << " ms import" << (finished ? ", but it had finished" : ""));
     if (finished) {

@@ -58,6 +58,10 @@ Result<std::vector<std::int64_t>> SqliteArticleReader::find_ids(const Query& que
 }
 
 Result<std::vector<StoredArticle>> SqliteArticleReader::find(const Query& query) {
+  // One read transaction for the list and every article in it: one snapshot (no article changes
+  // between being listed and being read), and one WAL read lock instead of one per statement.
+  auto snapshot = Transaction::begin(db_, Transaction::Kind::kDeferred);
+  if (!snapshot) return std::unexpected(snapshot.error());
   std::string match;
   auto ids = find_ids(query, &match);
   if (!ids) return std::unexpected(ids.error());
@@ -80,6 +84,7 @@ Result<std::vector<StoredArticle>> SqliteArticleReader::find(const Query& query)
     }
     out.push_back(std::move(**article));
   }
+  if (auto r = snapshot->commit(); !r) return std::unexpected(r.error());
   return out;
 }
 

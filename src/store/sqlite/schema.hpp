@@ -7,6 +7,7 @@
 #pragma once
 
 #include <newsdb/error.hpp>
+#include <string_view>
 
 #include "store/sqlite/database.hpp"
 
@@ -16,6 +17,10 @@ inline constexpr int kApplicationId = 0x4e574442;  // "NWDB"
 
 // The version this build writes and understands.
 int latest_schema_version();
+
+// The SQL of migration `version` (1 .. latest_schema_version()), for tests that build a store as
+// an older newsdb left it.
+std::string_view migration_sql(int version);
 
 // Checks that `db` is empty or a newsdb database no newer than this build, then applies the
 // missing migrations (only with kReadWrite; a read-only open of an outdated database fails with a

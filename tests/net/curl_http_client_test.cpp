@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 
 #include "support/http_server.hpp"
+#include "support/unanswered_port.hpp"
 
 using namespace newsdb;
 using namespace std::chrono_literals;
@@ -178,6 +179,27 @@ TEST_CASE("a stalling server times out, is retried, and gives up within the limi
   CHECK_THAT(r.error().message, Catch::Contains("2 attempts"));
   CHECK(server.hits("/stall") == 2);
   CHECK(took < 3s);
+}
+
+TEST_CASE("a host that never accepts the connection hits the connect timeout, not the total one",
+          "[net][http]") {
+  test::UnansweredPort port;
+  if (port.connects()) {
+    WARN("this machine completes connects to a full listen backlog; connect timeout not tested");
+    return;
+  }
+  auto options = test_options();
+  options.connect_timeout = 300ms;
+  options.total_timeout = 10s;
+  options.max_retries = 1;
+  auto started = std::chrono::steady_clock::now();
+  auto r = fetch_one({port.url("/feed.xml")}, options);
+  auto took = std::chrono::steady_clock::now() - started;
+  REQUIRE_FALSE(r.has_value());
+  CHECK(r.error().message ==
+        "timed out connecting (no connection within 300 ms) (after 2 attempts)");
+  CHECK(took >= 600ms);  // two attempts of 300 ms
+  CHECK(took < 3s);      // far less than one total timeout
 }
 
 TEST_CASE("a 500 is retried with backoff and a later success is returned", "[net][http]") {

@@ -60,6 +60,8 @@ struct ParsedFeed {
   std::vector<Article> articles;        // in document order, each with canonical_url set
   std::vector<Diagnostic> diagnostics;  // skipped items and clamped dates (warnings); errors
                                         // in article-format records; path = FeedContext::url
+  std::size_t failed_records = 0;       // article-format records that failed (a record may
+                                        // have several errors); feeds' items never fail
 };
 
 // Parses a fetched document. Fails with kInvalidInput when the bytes are not any supported

@@ -14,6 +14,7 @@
 #include <functional>
 #include <newsdb/article_writer.hpp>
 #include <newsdb/feed.hpp>
+#include <newsdb/feed_fetch.hpp>
 #include <newsdb/fetch.hpp>
 #include <newsdb/fetch_schedule.hpp>
 #include <newsdb/source_registry.hpp>
@@ -42,12 +43,10 @@ struct PollReport {
   std::vector<Diagnostic> diagnostics;    // warnings about items (skipped, dates clamped)
 };
 
-// The date an undated item was first given, if the store has the article from an earlier poll,
-// so that its date stays the time it was first seen. nullopt when unknown.
-using KnownFetchDate = std::function<std::optional<Timestamp>(const std::string& canonical_url)>;
-
 class FeedPoller {
  public:
+  // `known_fetch_date` keeps undated and clamped items at the date an earlier poll gave them
+  // (keep_known_dates in <newsdb/feed_fetch.hpp>).
   FeedPoller(HttpClient& http, const Clock& clock, SourceRegistry& sources, ArticleWriter& writer,
              KnownFetchDate known_fetch_date = {});
 

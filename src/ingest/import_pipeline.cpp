@@ -49,8 +49,17 @@ Result<ImportSummary> run_import(const ImportOptions& options, const Clock& cloc
     };
   }
   BatchWriter writer(sink, clock, options.batch);
+  KnownFetchDate known_dates;
+  if (stores->lookups) {
+    ArticleReader& reader = stores->lookups->reader();
+    known_dates = [&reader](const std::string& url) -> std::optional<Timestamp> {
+      auto found = reader.get_by_url(url);
+      if (!found || !*found) return std::nullopt;
+      return (*found)->article.published_date_time;
+    };
+  }
   Importer importer(options, observer, stores->lookups ? &stores->lookups->writer() : nullptr,
-                    http, clock, writer);
+                    http, clock, writer, std::move(known_dates));
   auto ran = importer.run(discover_inputs(options.sources));
   auto written = writer.finish();
   if (!ran) return std::unexpected(ran.error());

@@ -29,10 +29,11 @@ std::size_t index_of(const InputItem& item, const std::vector<InputItem>& items)
 
 Importer::Importer(const ImportOptions& options, const ImportObserver& observer,
                    ArticleWriter* lookups, HttpClient* http, const Clock& clock,
-                   BatchWriter& writer)
+                   BatchWriter& writer, KnownFetchDate known_dates)
     : options_(options),
       lookups_(lookups),
       http_(http),
+      known_dates_(std::move(known_dates)),
       clock_(clock),
       writer_(writer),
       tally_(observer) {
@@ -75,7 +76,7 @@ Result<void> Importer::run(const Discovery& discovery) {
     const InputItem& item = inputs[i];
     if (item.kind == InputKind::kUrl) {
       auto run = run_of([](const InputItem& x) { return x.kind == InputKind::kUrl; });
-      urls(run);
+      if (auto r = urls(run); !r) return r;
       i += run.size();
     } else if (is_plain_file(item, options_)) {
       auto run = run_of([&](const InputItem& x) { return is_plain_file(x, options_); });
@@ -90,11 +91,11 @@ Result<void> Importer::run(const Discovery& discovery) {
   return {};
 }
 
-void Importer::urls(std::span<const InputItem> run) {
+Result<void> Importer::urls(std::span<const InputItem> run) {
   std::vector<std::string> list;
   for (const auto& item : run) list.push_back(item.path);
   std::vector<FetchedInput> fetched;
-  if (http_) fetched = fetch_url_inputs(list, *http_, clock_, options_.limits);
+  if (http_) fetched = fetch_url_inputs(list, *http_, clock_, options_.limits, known_dates_);
   for (std::size_t i = 0; i < run.size(); ++i) {
     FetchedInput in;
     if (i < fetched.size()) {
@@ -107,10 +108,19 @@ void Importer::urls(std::span<const InputItem> run) {
           "cannot import a URL: this build of newsdb cannot fetch http(s) inputs; download it "
           "and import the file"});
     }
-    std::size_t failed_records = in.parsed.failed_records;
     InputIdentity id{list[i], static_cast<std::int64_t>(in.bytes), 0, in.content_hash};
+    // The same bytes as the last import of this URL: its articles are unchanged, like a file's.
+    auto record = lookup_one(list[i]);
+    if (!record) return std::unexpected(record.error());
+    if (content_unchanged(*record, in.content_hash, InputOrigin::kArgument)) {
+      unchanged(**record);
+      writer_.add(unchanged_file(id, **record));
+      continue;
+    }
+    std::size_t failed_records = in.parsed.failed_records;
     add(parsed_file(id, InputOrigin::kArgument, std::move(in.parsed)), failed_records);
   }
+  return {};
 }
 
 void Importer::parse_preread(std::vector<Preread>& group,

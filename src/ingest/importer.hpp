@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <newsdb/article_writer.hpp>
+#include <newsdb/feed_fetch.hpp>
 #include <newsdb/fetch.hpp>
 #include <newsdb/fetch_schedule.hpp>
 #include <optional>
@@ -24,9 +25,11 @@ class Importer {
  public:
   // `lookups` answers the skip rules (a connection of its own: the writer's is busy on its
   // thread); null when there is no store yet.
-  // `http` fetches URL inputs (null: they fail with a diagnostic).
+  // `http` fetches URL inputs (null: they fail with a diagnostic); `known_dates` gives their
+  // undated items the date the store already has for them (<newsdb/feed_fetch.hpp>).
   Importer(const ImportOptions& options, const ImportObserver& observer, ArticleWriter* lookups,
-           HttpClient* http, const Clock& clock, BatchWriter& writer);
+           HttpClient* http, const Clock& clock, BatchWriter& writer,
+           KnownFetchDate known_dates = {});
 
   // Feeds every input of `discovery` to the writer, in order. An Error means the store could
   // not be read; problems with inputs are diagnostics in the summary instead.
@@ -40,7 +43,7 @@ class Importer {
   // Large .ndjson files and stdin, cut in parts; .tar / .tar.gz archives (importer_streams.cpp).
   Result<void> ndjson_stream(const InputItem& item);
   Result<void> archive(const InputItem& item);
-  void urls(std::span<const InputItem> run);
+  Result<void> urls(std::span<const InputItem> run);
 
   // Inputs already in memory (stream parts, archive members), parsed by the pool in order;
   // `deliver` gets each one's index in `group` and its result. Empties `group`.
@@ -60,6 +63,7 @@ class Importer {
   const ImportOptions& options_;
   ArticleWriter* lookups_;
   HttpClient* http_;
+  KnownFetchDate known_dates_;
   const Clock& clock_;
   BatchWriter& writer_;
   Tally tally_;

@@ -178,6 +178,14 @@ std::string CurlHttpClient::transfer_error(const Transfer& t, CURLcode code,
            " limit; refused";
   }
   if (code == CURLE_OPERATION_TIMEDOUT) {
+    // No connect time: the connection itself never came up (the host or the path to it is
+    // down), which is the connect timeout, not a slow server.
+    curl_off_t connected_us = 0;
+    curl_easy_getinfo(t.easy.get(), CURLINFO_CONNECT_TIME_T, &connected_us);
+    if (connected_us == 0) {
+      return "timed out connecting (no connection within " +
+             std::to_string(options_.connect_timeout.count()) + " ms)";
+    }
     return "timed out (no complete answer within " +
            std::to_string(options_.total_timeout.count()) + " ms)";
   }

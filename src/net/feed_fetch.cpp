@@ -8,13 +8,24 @@ namespace {
 
 void fail_input(FetchedInput& in, std::string message) {
   in.parsed.status = InputStatus::kFailed;
+  in.parsed.failed_records = 1;
   in.parsed.diagnostics.push_back(Diagnostic{in.url, 0, 0, "", std::move(message), Severity::kError});
 }
 
 }  // namespace
 
+void keep_known_dates(std::vector<Article>& articles, const KnownFetchDate& known) {
+  if (!known) return;
+  for (auto& a : articles) {
+    auto source = a.extra.value(kDateSourceField, std::string());
+    if (source != "fetched" && source != "clamped") continue;
+    if (auto first = known(a.canonical_url)) a.published_date_time = *first;
+  }
+}
+
 std::vector<FetchedInput> fetch_url_inputs(const std::vector<std::string>& urls, HttpClient& http,
-                                           const Clock& clock, const ParseLimits& limits) {
+                                           const Clock& clock, const ParseLimits& limits,
+                                           const KnownFetchDate& known) {
   std::vector<FetchedInput> out(urls.size());
   std::vector<HttpRequest> requests;
   std::vector<std::size_t> slot;  // request index -> output index
@@ -46,7 +57,9 @@ std::vector<FetchedInput> fetch_url_inputs(const std::vector<std::string>& urls,
     auto feed = parse_feed(response->body, ctx);
     if (!feed) return fail_input(in, feed.error().message);
     in.format = feed->format;
+    keep_known_dates(feed->articles, known);
     in.parsed.articles = std::move(feed->articles);
+    in.parsed.failed_records = feed->failed_records;
     for (auto& d : feed->diagnostics) {
       d.path = in.url;
       if (d.severity == Severity::kError) in.parsed.status = InputStatus::kFailed;

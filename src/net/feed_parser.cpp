@@ -115,6 +115,7 @@ ParsedFeed from_input(ParsedInput input, FeedFormat format) {
   out.format = format;
   out.articles = std::move(input.articles);
   out.diagnostics = std::move(input.diagnostics);
+  out.failed_records = input.failed_records;
   return out;
 }
 

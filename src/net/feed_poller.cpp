@@ -158,13 +158,7 @@ void FeedPoller::fetched(PollReport& report, HttpResponse& response, Timestamp n
     return;
   }
 
-  // An undated item keeps the date it was first given, so polls do not keep moving it.
-  if (known_fetch_date_) {
-    for (auto& a : feed->articles) {
-      if (a.extra.value(kDateSourceField, "") != "fetched") continue;
-      if (auto first = known_fetch_date_(a.canonical_url)) a.published_date_time = *first;
-    }
-  }
+  keep_known_dates(feed->articles, known_fetch_date_);
 
   ParsedFile file;
   file.record = record;

@@ -33,7 +33,7 @@ void serve(test::HttpServer& server, const std::string& path, const std::string&
 
 }  // namespace
 
-TEST_CASE("fetch imports three feeds; the next fetch of all of them is answered by 304s",
+TEST_CASE("fetch imports three feeds, the next fetch of all of them is answered by 304s",
           "[cli][fetch]") {
   test::HttpServer server;
   serve(server, "/rss.xml", "rss2.xml", "\"r1\"");
@@ -51,6 +51,16 @@ TEST_CASE("fetch imports three feeds; the next fetch of all of them is answered 
   CHECK_THAT(first.out, Catch::EndsWith(
                             "3 sources: 3 fetched (11 new, 0 updated), 0 unchanged, 0 failed\n"));
   CHECK_THAT(first.err, Catch::Contains("warning: item \"From the future\""));
+
+  // The items are searchable at once, with the fields the feeds gave them.
+  auto found = db.run({"search", "RTX", "--format", "json"});
+  REQUIRE(found.exit_code == 0);
+  auto hits = nlohmann::json::parse(found.out);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0]["title"] == "Chips & Dips: RTX 4090 rebuilt");
+  // The link is kept as written (resolved); identity drops the tracking parameter.
+  CHECK(hits[0]["originalUrl"] == server.url("/news/rtx-4090-rebuilt?utm_source=rss&id=7"));
+  CHECK(hits[0]["provider"]["name"] == "Example Tech & Science");
 
   auto none_due = db.run({"fetch"});
   CHECK(none_due.exit_code == 0);

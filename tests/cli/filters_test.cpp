@@ -24,7 +24,7 @@ TEST_CASE("relative dates count back from the injected clock", "[cli][filters]")
   CHECK(*parse_when("2w", kNow, false) == at(2024, 2, 25, 12));
 }
 
-TEST_CASE("a date-only --until covers the whole day; --since starts it", "[cli][filters]") {
+TEST_CASE("a date-only --until covers the whole day, --since starts it", "[cli][filters]") {
   CHECK(*parse_when("2023-11-24", kNow, false) == at(2023, 11, 24));
   CHECK(*parse_when("2023-11-24", kNow, true) == at(2023, 11, 24, 23, 59, 59));
   CHECK(*parse_when("2023-11-24T05:12:00Z", kNow, true) == at(2023, 11, 24, 5, 12));
@@ -45,7 +45,7 @@ TEST_CASE("unreadable dates are usage errors that say what to type", "[cli][filt
   }
 }
 
-TEST_CASE("options become a query; bad values name the option", "[cli][filters]") {
+TEST_CASE("options become a query, bad values name the option", "[cli][filters]") {
   FilterOptions o;
   o.topics = {"AI", "Chips"};
   o.providers = {"beebom.com"};

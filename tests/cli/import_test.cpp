@@ -69,7 +69,7 @@ TEST_CASE("import prints a summary on stdout, nothing on stderr, and exits 0", "
   }
 }
 
-TEST_CASE("import --report json gives the DESIGN fields; a bad file fails with exit 1",
+TEST_CASE("import --report json gives the DESIGN fields, a bad file fails with exit 1",
           "[cli][import]") {
   for (const auto& backend : test::backends()) {
     DYNAMIC_SECTION(backend) {

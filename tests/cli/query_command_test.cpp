@@ -164,7 +164,7 @@ TEST_CASE("search finds words as written, accents optional, best match first", "
   }
 }
 
-TEST_CASE("search --raw passes FTS5 syntax; a syntax error exits 2 with a clear message",
+TEST_CASE("search --raw passes FTS5 syntax, a syntax error exits 2 with a clear message",
           "[cli][search]") {
   for (const auto& backend : backends()) {
     DYNAMIC_SECTION(backend) {
@@ -182,7 +182,7 @@ TEST_CASE("search --raw passes FTS5 syntax; a syntax error exits 2 with a clear 
   }
 }
 
-TEST_CASE("on a terminal: a table with colour and a snippet; NO_COLOR turns colour off",
+TEST_CASE("on a terminal: a table with colour and a snippet, NO_COLOR turns colour off",
           "[cli][search]") {
   for (const auto& backend : backends()) {
     DYNAMIC_SECTION(backend) {

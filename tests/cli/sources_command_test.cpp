@@ -24,7 +24,7 @@ struct Db {
 
 }  // namespace
 
-TEST_CASE("sources add registers once, canonicalised; again changes only the interval",
+TEST_CASE("sources add registers once, canonicalised, again changes only the interval",
           "[cli][sources]") {
   for (const auto& backend : backends()) {
     DYNAMIC_SECTION(backend) {

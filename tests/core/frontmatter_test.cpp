@@ -160,7 +160,7 @@ TEST_CASE("the top-level id is newsdb's own and ignored on input", "[frontmatter
   CHECK(parse_ok(kHead + "id: 12\n---\n").extra.empty());
 }
 
-TEST_CASE("a related entry needs a title and a URL; related in related is kept as unknown",
+TEST_CASE("a related entry needs a title and a URL, related in related is kept as unknown",
           "[frontmatter]") {
   Diagnostic d = parse_error(kHead + "related:\n  - webUrl: https://r.org/\n---\n");
   CHECK(d.message == "missing required field `related[0].title`");

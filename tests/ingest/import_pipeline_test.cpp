@@ -54,7 +54,7 @@ TEST_CASE("a file whose size and mtime are unchanged is not read again", "[inges
   CHECK(test::SqlView(db).text("SELECT title FROM articles") == "Omega");
 }
 
-TEST_CASE("one canonical URL is one article across files and URL variants; the last wins",
+TEST_CASE("one canonical URL is one article across files and URL variants, the last wins",
           "[ingest][import]") {
   test::TempDir dir;
   auto corpus = dir.path() / "corpus";

@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 
 #include "support/http_server.hpp"
+#include "support/unanswered_port.hpp"
 
 using namespace newsdb;
 using namespace std::chrono_literals;
@@ -106,7 +107,7 @@ TEST_CASE("a gzipped response is decoded", "[net][http]") {
   CHECK(server.requests()[0].header("accept-encoding").find("gzip") != std::string::npos);
 }
 
-TEST_CASE("permanent redirects are followed and reported; a temporary hop ends the chain",
+TEST_CASE("permanent redirects are followed and reported, a temporary hop ends the chain",
           "[net][http]") {
   test::HttpServer server;
   server.route("/new.xml", {.body = "<rss/>"});
@@ -178,6 +179,27 @@ TEST_CASE("a stalling server times out, is retried, and gives up within the limi
   CHECK_THAT(r.error().message, Catch::Contains("2 attempts"));
   CHECK(server.hits("/stall") == 2);
   CHECK(took < 3s);
+}
+
+TEST_CASE("a host that never accepts the connection hits the connect timeout, not the total one",
+          "[net][http]") {
+  test::UnansweredPort port;
+  if (port.connects()) {
+    WARN("this machine completes connects to a full listen backlog; connect timeout not tested");
+    return;
+  }
+  auto options = test_options();
+  options.connect_timeout = 300ms;
+  options.total_timeout = 10s;
+  options.max_retries = 1;
+  auto started = std::chrono::steady_clock::now();
+  auto r = fetch_one({port.url("/feed.xml")}, options);
+  auto took = std::chrono::steady_clock::now() - started;
+  REQUIRE_FALSE(r.has_value());
+  CHECK(r.error().message ==
+        "timed out connecting (no connection within 300 ms) (after 2 attempts)");
+  CHECK(took >= 600ms);  // two attempts of 300 ms
+  CHECK(took < 3s);      // far less than one total timeout
 }
 
 TEST_CASE("a 500 is retried with backoff and a later success is returned", "[net][http]") {
@@ -285,6 +307,25 @@ TEST_CASE("no more than max_per_host transfers reach one host at once", "[net][h
   CHECK(took >= 600ms);
   CHECK(took < 1500ms);  // and they did run two at a time, not one
   CHECK(cpu < 60ms);     // the queued ones waited without spinning (a spinning loop: ~160 ms)
+}
+
+TEST_CASE("no more than max_connections transfers run at once, whatever the hosts",
+          "[net][http]") {
+  test::HttpServer server;
+  for (int i = 0; i < 6; ++i) {
+    server.route("/slow" + std::to_string(i), {.body = "x", .stall = 200ms});
+  }
+  std::vector<HttpRequest> requests;
+  for (int i = 0; i < 6; ++i) requests.push_back({server.url("/slow" + std::to_string(i))});
+  auto options = test_options();
+  options.max_per_host = 8;  // out of the way: only the overall limit holds them back
+  options.max_connections = 2;
+  auto started = std::chrono::steady_clock::now();
+  auto r = fetch(requests, options);
+  auto took = std::chrono::steady_clock::now() - started;
+  for (auto& one : r) REQUIRE(one.has_value());
+  CHECK(took >= 600ms);   // three rounds of two
+  CHECK(took < 1500ms);
 }
 
 TEST_CASE("checked_http_url accepts web URLs only", "[net][http]") {

@@ -107,7 +107,7 @@ void serve_fixture(test::HttpServer& server, const std::string& path, const std:
 
 }  // namespace
 
-TEST_CASE("a first poll imports every format; the next one is all 304s", "[net][poller]") {
+TEST_CASE("a first poll imports every format, the next one is all 304s", "[net][poller]") {
   test::HttpServer server;
   serve_fixture(server, "/tech.xml", "rss2.xml", {.etag = "\"rss-1\""});
   serve_fixture(server, "/blog.atom", "atom.xml",
@@ -167,7 +167,7 @@ TEST_CASE("a first poll imports every format; the next one is all 304s", "[net][
   CHECK(rig.stored(json.url).next_due_at == rig.clock.now() + 30min);
 }
 
-TEST_CASE("a permanent redirect moves the source; a temporary one does not", "[net][poller]") {
+TEST_CASE("a permanent redirect moves the source, a temporary one does not", "[net][poller]") {
   test::HttpServer server;
   serve_fixture(server, "/new.xml", "rdf.xml");
   server.redirect("/old.xml", "/new.xml", 301);
@@ -312,7 +312,8 @@ TEST_CASE("one bad source among good ones: the good are imported, each bad one s
   REQUIRE(failed_file->diagnostics.size() == 1);
 }
 
-TEST_CASE("an undated item keeps the date of the poll that first saw it", "[net][poller]") {
+TEST_CASE("undated and future items keep the date of the poll that first saw them",
+          "[net][poller]") {
   test::HttpServer server;
   serve_fixture(server, "/feed.xml", "rss2.xml", {.etag = "\"v1\""});
   Rig rig;
@@ -330,10 +331,14 @@ TEST_CASE("an undated item keeps the date of the poll that first saw it", "[net]
   REQUIRE(reports.size() == 1);
   CHECK(reports[0].status == PollStatus::kFetched);
   CHECK(rig.writer.stored[undated].published_date_time == kT0);
+  // The item dated 2030 was clamped to the first poll's time, and stays there.
+  CHECK(rig.writer.stored["https://www.example.com/news/future"].published_date_time == kT0);
   CHECK(reports[0].counts.added == 0);
+  CHECK(reports[0].counts.updated == 0);
+  CHECK(reports[0].counts.unchanged == 6);
 }
 
-TEST_CASE("named sources are polled whatever their schedule; unknown names are refused",
+TEST_CASE("named sources are polled whatever their schedule, unknown names are refused",
           "[net][poller]") {
   Source a;
   a.id = 1;

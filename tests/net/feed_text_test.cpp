@@ -63,7 +63,7 @@ TEST_CASE("charsets: read from Content-Type, converted by iconv", "[net][charset
   CHECK_FALSE(to_utf8("x", "NO-SUCH-CHARSET").has_value());
 }
 
-TEST_CASE("links resolve against their base; non-web links are refused", "[net][url]") {
+TEST_CASE("links resolve against their base, non-web links are refused", "[net][url]") {
   const std::string base = "https://example.com/blog/post.html";
   CHECK(resolve_url(base, "/img/a.png") == "https://example.com/img/a.png");
   CHECK(resolve_url(base, "b.html") == "https://example.com/blog/b.html");

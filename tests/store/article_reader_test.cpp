@@ -118,7 +118,7 @@ TEST_CASE("every sort pages consistently: pages joined are the whole list", "[st
   }
 }
 
-TEST_CASE("names match ignoring case; providers by name or domain", "[store][reader]") {
+TEST_CASE("names match ignoring case, providers by name or domain", "[store][reader]") {
   for (const auto& backend : backends()) {
     DYNAMIC_SECTION(backend) {
       auto& fx = ReaderFixture::get(backend);
@@ -212,7 +212,7 @@ TEST_CASE("repeats of a filter are OR, different filters AND", "[store][reader]"
   }
 }
 
-TEST_CASE("date bounds include their ends; offsets in fixtures are normalised", "[store][reader]") {
+TEST_CASE("date bounds include their ends, offsets in fixtures are normalised", "[store][reader]") {
   for (const auto& backend : backends()) {
     DYNAMIC_SECTION(backend) {
       auto& fx = ReaderFixture::get(backend);
@@ -491,7 +491,7 @@ TEST_CASE("any URL that canonicalises to the article's finds it", "[store][reade
   }
 }
 
-TEST_CASE("related entries are marked with their stored ids; citing articles are listed",
+TEST_CASE("related entries are marked with their stored ids, citing articles are listed",
           "[store][reader]") {
   for (const auto& backend : backends()) {
     DYNAMIC_SECTION(backend) {

@@ -1,10 +1,13 @@
-// `migrate`: PostgreSQL -> SQLite -> PostgreSQL must give back every row of every table.
+// `migrate`: PostgreSQL -> SQLite -> PostgreSQL and SQLite -> PostgreSQL -> SQLite must give back
+// every row of every table, and every command the same answers.
 #include <catch2/catch.hpp>
 #include <newsdb/migrate.hpp>
 #include <newsdb/store.hpp>
 
 #include "store/sqlite/database.hpp"
+#include "store/writer_fixtures.hpp"
 #include "support/pg_database.hpp"
+#include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace newsdb;
@@ -13,8 +16,8 @@ namespace {
 
 const Timestamp kNow{std::chrono::seconds(1'700'000'000)};
 
-const std::vector<std::string> kTables = {"providers",      "topics",       "articles",
-                                          "article_topics", "images",       "related",
+const std::vector<std::string> kTables = {"providers",      "topics",        "articles",
+                                          "article_topics", "images",        "related",
                                           "import_files",   "import_errors", "sources"};
 
 // Every row of `table` as text, in key order: what "exactly the same" is checked against.
@@ -58,8 +61,8 @@ void fill(Store& store) {
   std::vector<ParsedFile> batch;
   for (int n = 0; n < 30; ++n) {
     ParsedFile f;
-    f.record = ImportRecord{"dir/" + std::to_string(n) + ".md", n, n * 1000, "h" + std::to_string(n),
-                            FileOutcome::kImported};
+    f.record = ImportRecord{"dir/" + std::to_string(n) + ".md", n, n * 1000,
+                            "h" + std::to_string(n), FileOutcome::kImported};
     f.articles = {sample(n)};
     batch.push_back(std::move(f));
   }
@@ -87,8 +90,9 @@ TEST_CASE("migrate PostgreSQL -> SQLite -> PostgreSQL keeps every row", "[store]
   }
   // Sources are written straight into the table: the registry belongs to another part.
   auto conn = original->connect();
-  REQUIRE(conn.exec("INSERT INTO sources (url, every_seconds, etag, error_count, created_at) "
-                    "VALUES ('https://feed.test/rss', 1800, 'W/\"1\"', 2, 1700000000)"));
+  REQUIRE(
+      conn.exec("INSERT INTO sources (url, every_seconds, etag, error_count, created_at) "
+                "VALUES ('https://feed.test/rss', 1800, 'W/\"1\"', 2, 1700000000)"));
 
   auto there = migrate_archive(original->uri(), sqlite_path);
   REQUIRE(there.has_value());
@@ -167,8 +171,8 @@ TEST_CASE("migrate refuses a source it cannot copy whole", "[store][postgresql]"
 
 TEST_CASE("migrate from a store that does not exist says so", "[store][postgresql]") {
   test::TempDir dir;
-  auto moved = migrate_archive((dir.path() / "none.sqlite").string(),
-                               (dir.path() / "to.sqlite").string());
+  auto moved =
+      migrate_archive((dir.path() / "none.sqlite").string(), (dir.path() / "to.sqlite").string());
   REQUIRE_FALSE(moved.has_value());
   CHECK(moved.error().kind == ErrorKind::kNotFound);
 }
@@ -193,5 +197,62 @@ TEST_CASE("both backends store one batch in the very same rows", "[store][postgr
     if (table == "sources") continue;
     INFO(table);
     CHECK(dump(b, table) == dump(a, table));
+  }
+}
+
+TEST_CASE("newsdb migrate SQLite -> PostgreSQL -> SQLite: every row and every answer the same",
+          "[store][postgresql][migrate]") {
+  auto pg = test::PgDatabase::make(false);
+  if (!pg) return;
+  test::TempDir dir;
+  const std::string first = (dir.path() / "first.sqlite").string();
+  const std::string last = (dir.path() / "last.sqlite").string();
+  // A real archive made by the CLI: the query fixtures and samples, a file that fails (an import
+  // error to carry over) and a feed source.
+  const std::string data = NEWSDB_TEST_DATA;
+  auto imported = test::run_newsdb(
+      {"--db", first, "import", data + "/query", NEWSDB_SAMPLES, data + "/broken/bad-date.md"});
+  REQUIRE(imported.exit_code == 1);  // the broken file
+  REQUIRE(
+      test::run_newsdb({"--db", first, "sources", "add", "https://feed.test/rss", "--every", "2h"})
+          .exit_code == 0);
+
+  auto there = test::run_newsdb({"migrate", "--from", first, "--to", pg->uri()});
+  INFO(there.err);
+  REQUIRE(there.exit_code == 0);
+  CHECK_THAT(there.out, Catch::StartsWith("migrated ") && Catch::Contains("articles"));
+  auto back = test::run_newsdb({"migrate", "--from", pg->uri(), "--to", last});
+  INFO(back.err);
+  REQUIRE(back.exit_code == 0);
+
+  // Every row of every table, SQLite before and after the round trip.
+  test::SqlView before(first), after(last);
+  for (const auto& table : kTables) {
+    INFO(table);
+    auto rows_before = before.rows("SELECT * FROM " + table + " ORDER BY 1");
+    CHECK_FALSE(rows_before.empty());
+    CHECK(after.rows("SELECT * FROM " + table + " ORDER BY 1") == rows_before);
+  }
+  // And every command answers alike on the three stores.
+  for (std::vector<std::string> command :
+       {std::vector<std::string>{"export", "--format", "ndjson"},
+        {"stats", "--format", "json"},
+        {"topics", "--limit", "0", "--format", "json"},
+        {"providers", "--limit", "0", "--format", "json"},
+        {"query", "--text", "quantum", "--sort", "oldest", "--format", "json"},
+        {"errors", "--format", "json"},
+        {"sources", "list", "--format", "json"}}) {
+    INFO(command[0]);
+    std::vector<std::string> answers;
+    for (const std::string& db : {first, pg->uri(), last}) {
+      command.insert(command.begin(), {"--db", db});
+      auto ran = test::run_newsdb(command);
+      command.erase(command.begin(), command.begin() + 2);
+      CHECK(ran.exit_code == 0);
+      answers.push_back(ran.out);
+    }
+    CHECK(answers[0].size() > 2);
+    CHECK(answers[1] == answers[0]);
+    CHECK(answers[2] == answers[0]);
   }
 }

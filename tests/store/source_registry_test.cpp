@@ -10,7 +10,7 @@ namespace {
 const Timestamp kT0{std::chrono::sys_days{std::chrono::year{2024} / 5 / 1}};
 }
 
-TEST_CASE("a source is registered once; adding it again only changes its interval",
+TEST_CASE("a source is registered once, adding it again only changes its interval",
           "[store][sources]") {
   for (const auto& backend : test::backends()) {
     DYNAMIC_SECTION(backend) {

@@ -96,7 +96,9 @@ void add_import_command(CLI::App& app, Context& ctx, int& status) {
                                            "unchanged, skipped and failed are counted)");
   cmd->add_option("SOURCE", options->sources,
                   "article files, folders (walked recursively, hidden entries skipped), .json / "
-                  ".ndjson record files, .tar / .tar.gz archives, or - for NDJSON on stdin")
+                  ".ndjson record files, .tar / .tar.gz archives, - for NDJSON on stdin, or "
+                  "http(s) URLs (fetched once: RSS, Atom, JSON Feed, article records or one "
+                  "article document)")
       ->required();
   cmd->add_option("-j,--jobs", options->jobs, "parsing threads (default: one per core)")
       ->check(CLI::PositiveNumber);
@@ -110,7 +112,8 @@ void add_import_command(CLI::App& app, Context& ctx, int& status) {
       "by the next import (`newsdb errors` lists them).\n"
       "Exit status: 0 all imported, 1 some input failed, 2 usage error.\n\n"
       "Examples:\n  newsdb import samples/\n  newsdb import --jobs 2 archive.tar.gz more.ndjson\n"
-      "  cat records.ndjson | newsdb import -\n  newsdb import --dry-run --report json corpus/");
+      "  cat records.ndjson | newsdb import -\n  newsdb import --dry-run --report json corpus/\n"
+      "  newsdb import https://example.com/feed.xml   (to poll it, `newsdb sources add`)");
   cmd->callback([options, &ctx, &status] { status = run_import_command(*options, ctx); });
 }
 

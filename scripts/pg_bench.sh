@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Import speed, SQLite against PostgreSQL, on one generated corpus: each round imports the corpus
+# into a new SQLite file and into a new PostgreSQL database, alternately, and prints newsdb's own
+# summary line for each. The PostgreSQL server is a private one (scripts/pg_server.sh) with its
+# default durability settings, started in a temporary folder and stopped at the end.
+#
+#   bash scripts/pg_bench.sh [COUNT] [ROUNDS]      (defaults: 20000 articles, 2 rounds)
+#
+# Environment: NEWSDB (the binary, default build/newsdb), CORPUS (an existing corpus folder to use
+# instead of generating one with ../shared/tools/gen_corpus.py --seed 42).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+count=${1:-20000}
+rounds=${2:-2}
+newsdb=${NEWSDB:-$root/build/newsdb}
+[ -x "$newsdb" ] || { echo "pg_bench.sh: no $newsdb: run 'bash scripts/build.sh' first" >&2; exit 1; }
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/newsdb-bench-XXXXXX")
+chmod 755 "$work"
+cleanup() {
+  bash "$here/pg_server.sh" stop "$work/pg" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+corpus=${CORPUS:-}
+if [ -z "$corpus" ]; then
+  generator=""
+  for dir in "$root/../shared" "$root/../../shared"; do
+    [ -f "$dir/tools/gen_corpus.py" ] && generator="$dir/tools/gen_corpus.py" && break
+  done
+  [ -n "$generator" ] || { echo "pg_bench.sh: no ../shared/tools/gen_corpus.py; set CORPUS" >&2; exit 1; }
+  corpus="$work/corpus"
+  python3 "$generator" --count "$count" --out "$corpus" --seed 42 --jobs 1 -q
+fi
+
+server=$(bash "$here/pg_server.sh" start "$work/pg")
+echo "corpus: $corpus ($(find "$corpus" -type f | wc -l) files); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+for round in $(seq 1 "$rounds"); do
+  printf 'round %s  sqlite      ' "$round"
+  "$newsdb" --db "$work/round$round.sqlite" import "$corpus" | tail -1
+  printf 'round %s  postgresql  ' "$round"
+  "$newsdb" --db "${server%/*}/round$round" import "$corpus" | tail -1
+done
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <chrono>
 #include <thread>
 #include <utility>
@@ -24,6 +25,31 @@ ErrorKind kind_for(int code) {
     default:
       return ErrorKind::kStore;
   }
+}
+
+// SQLite's message plus what the user can do about it, for the failures a user causes: a full
+// disk and a database this user may not write. SQLite says SQLITE_FULL only for ENOSPC; a file
+// size limit (EFBIG) or a quota comes back as SQLITE_IOERR_WRITE, and by then errno has often
+// been overwritten by the rollback (sqlite3_system_errno reads the global errno), so a failed
+// write is explained as what it almost always is.
+std::string explained(sqlite3* db, int code, std::string message, const std::string& path) {
+  int system_errno = db ? sqlite3_system_errno(db) : 0;
+  bool full = (code & 0xff) == SQLITE_FULL || code == SQLITE_IOERR_WRITE ||
+              ((code & 0xff) == SQLITE_IOERR &&
+               (system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT));
+  if (full) {
+    return message + " (writing " + path + " failed: the disk is full or a file size limit " +
+           "was reached; free some space and run it again: what was written before is kept)";
+  }
+  if (code == SQLITE_READONLY_DIRECTORY) {
+    return message + " (" + path + " is in a folder this user cannot write, and SQLite must " +
+           "create " + path + "-shm beside it: make the folder writable, or copy the database)";
+  }
+  if ((code & 0xff) == SQLITE_READONLY) {
+    return message + " (" + path + " or its folder is read-only for this user: check the " +
+           "permissions, or pass another --db)";
+  }
+  return message;
 }
 
 }  // namespace
@@ -67,7 +93,7 @@ Error Database::error(std::string_view what) const {
   std::string message(what);
   message += ": ";
   message += db_ ? sqlite3_errmsg(db_) : "no database";
-  return Error{kind_for(code), std::move(message)};
+  return Error{kind_for(code), explained(db_, code, std::move(message), path_)};
 }
 
 Result<void> Database::exec(std::string_view sql) {
@@ -77,7 +103,7 @@ Result<void> Database::exec(std::string_view sql) {
   if (rc != SQLITE_OK) {
     std::string text = message ? message : sqlite3_errstr(rc);
     sqlite3_free(message);
-    return fail(kind_for(rc), "database " + path_ + ": " + text);
+    return fail(kind_for(rc), explained(db_, rc, "database " + path_ + ": " + text, path_));
   }
   return {};
 }
@@ -89,6 +115,9 @@ Result<Statement> Database::prepare(std::string_view sql) {
   if (rc != SQLITE_OK) return std::unexpected(error("preparing \"" + std::string(sql) + "\""));
   return Statement(stmt, this);
 }
+
+int Database::error_code() const { return db_ ? sqlite3_extended_errcode(db_) : SQLITE_ERROR; }
+bool Database::read_only() const { return db_ && sqlite3_db_readonly(db_, "main") == 1; }
 
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 int Database::changes() const { return sqlite3_changes(db_); }

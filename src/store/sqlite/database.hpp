@@ -35,12 +35,19 @@ class Database {
   Result<void> exec(std::string_view sql);
   Result<Statement> prepare(std::string_view sql);
 
+  // SQLite's extended result code of the last failed call (SQLITE_NOTADB, ...).
+  int error_code() const;
+  // True when SQLite could open the file for reading only (a read-only file or folder), whatever
+  // Access asked for.
+  bool read_only() const;
+
   std::int64_t last_insert_rowid() const;
   int changes() const;
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
 
-  // An Error of kind kStore with "what: sqlite's message" (kIo for disk-full and I/O errors).
+  // An Error of kind kStore with "what: sqlite's message" (kIo for disk-full and I/O errors; a
+  // full disk and a read-only database also say what to do).
   Error error(std::string_view what) const;
 
  private:

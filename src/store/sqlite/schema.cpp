@@ -1,5 +1,7 @@
 #include "store/sqlite/schema.hpp"
 
+#include <sqlite3.h>
+
 #include <array>
 #include <string>
 #include <string_view>
@@ -224,9 +226,13 @@ std::string_view migration_sql(int version) {
 Result<void> prepare_schema(Database& db, Database::Access access) {
   // Reading the header also tells a file that is not SQLite at all ("file is not a database").
   auto app_id = pragma_int(db, "application_id");
-  if (!app_id) {
+  if (!app_id && (db.error_code() & 0xff) == SQLITE_NOTADB) {
     return fail(ErrorKind::kStore, db.path() + " is not a newsdb database (" +
                                        app_id.error().message + "); pass another --db path");
+  }
+  // Anything else (a read-only folder, an I/O error) is said as it is, not as "not newsdb".
+  if (!app_id) {
+    return fail(app_id.error().kind, "cannot read " + db.path() + ": " + app_id.error().message);
   }
   auto version = pragma_int(db, "user_version");
   if (!version) return std::unexpected(version.error());

@@ -57,6 +57,12 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, OpenMo
   }
   auto db = Database::open(path, access);
   if (!db) return std::unexpected(db.error());
+  // SQLite quietly opens a write-protected file read-only; say so now, not at the first write.
+  if (access == Database::Access::kReadWrite && db->read_only()) {
+    return fail(ErrorKind::kIo, path + " is read-only for this user: newsdb cannot write to it " +
+                                    "(check the permissions of the file and its folder, or " +
+                                    "pass another --db)");
+  }
   if (auto r = prepare_schema(*db, access); !r) return std::unexpected(r.error());
   return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(*db)));
 }

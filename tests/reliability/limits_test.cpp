@@ -1,0 +1,159 @@
+// The documented limits, end to end: each one ends one input with its own clear message while the
+// good inputs of the same import are stored, memory stays bounded, and the README's Limits table
+// states the values this build enforces.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <newsdb/document.hpp>
+#include <newsdb/fetch.hpp>
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "reliability/reliability_support.hpp"
+#include "support/http_server.hpp"
+#include "support/temp_dir.hpp"
+
+namespace fs = std::filesystem;
+using namespace newsdb;
+using namespace newsdb::test;
+
+namespace {
+
+void write_text(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::string head(const std::string& name) {
+  return "---\ntitle: \"" + name + "\"\nwebUrl: \"https://e.com/" + name + "\"\n";
+}
+
+std::string nested_list(int depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+
+// "16 MiB" for 16 << 20, "1 000" for 1000: how the README writes sizes and counts.
+std::string mib(std::size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+std::string spaced(std::size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("each input limit ends its file with a message naming it; the good files are stored",
+          "[reliability][limits]") {
+  TempDir dir;
+  fs::path in = dir.path() / "in";
+  const ParseLimits limits;
+  write_text(in / "good.md", head("good") + "---\nA good article.\n");
+  write_text(in / "huge.md", head("huge") + "---\n" + std::string(limits.max_document_bytes, 'x'));
+  write_text(in / "long-field.md",
+             head("long") + "excerpt: " + std::string(limits.max_field_bytes + 1, 'e') + "\n---\n");
+  write_text(in / "deep.md", head("deep") + "tags: " + nested_list(limits.max_depth + 1) + "\n---\n");
+  write_text(in / "alias-bomb.md", read_text(fs::path(NEWSDB_TEST_DATA) / "broken/alias-bomb.md"));
+  std::string wide = head("wide") + "meta:\n";
+  for (std::size_t i = 0; i <= limits.max_mapping_fields; ++i) {
+    wide += "  f" + std::to_string(i) + ": 1\n";
+  }
+  write_text(in / "wide.md", wide + "---\n");
+  std::string many = head("many") + "tags: [";
+  for (std::size_t i = 0; i <= limits.max_values; ++i) many += "1,";
+  write_text(in / "many-values.md", many + "1]\n---\n");
+  write_text(in / "records.ndjson",
+             R"({"title": "deep json", "webUrl": "https://e.com/dj", "tags": )" +
+                 nested_list(limits.max_depth + 1) + "}\n" +
+                 R"({"title": "good json", "webUrl": "https://e.com/gj"})" + "\n");
+
+  std::string db = (dir.path() / "db.sqlite").string();
+  auto r = run_child({"--db", db, "import", "--report", "json", in.string()}, dir.path());
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  auto report = Json::parse(r.out);
+  CHECK(report["new"] == 2);  // good.md and the good NDJSON record
+  CHECK(report["failed"] == 7);
+  std::string p = in.string() + "/";
+  CHECK_THAT(r.err, Catch::Contains(p + "huge.md") &&
+                        Catch::Contains("error: the file is larger than the limit of 16777216 bytes"));
+  CHECK_THAT(r.err, Catch::Contains(p + "long-field.md:4:") &&
+                        Catch::Contains("`excerpt` is 1048577 bytes, over the limit of 1048576 "
+                                        "bytes for one value"));
+  CHECK_THAT(r.err, Catch::Contains(p + "deep.md:4:") &&
+                        Catch::Contains("nests deeper than the limit of 64 levels"));
+  CHECK_THAT(r.err, Catch::Contains(p + "alias-bomb.md:") &&
+                        Catch::Contains("aliases expand to more than 10000 values, the limit"));
+  CHECK_THAT(r.err, Catch::Contains(p + "wide.md:") &&
+                        Catch::Contains("`meta` has more than 1000 fields, the limit"));
+  CHECK_THAT(r.err, Catch::Contains(p + "many-values.md:") &&
+                        Catch::Contains("the document has more than 100000 values, the limit"));
+  CHECK_THAT(r.err, Catch::Contains(p + "records.ndjson:1:"));
+  // A 16 MiB file and a 100 000-value record cost memory in proportion, not a blow-up.
+  CHECK(r.max_rss_kb < 400 * 1024);
+  std::cout << "limits: import of the limit files peaked at " << r.max_rss_kb / 1024 << " MB\n";
+
+  auto stored = run_child({"--db", db, "query", "--limit", "0", "--format", "urls"}, dir.path());
+  CHECK(stored.out == "https://e.com/gj\nhttps://e.com/good\n");
+  // Every limit's file is listed for the next import to retry.
+  auto errors = run_child({"--db", db, "errors", "--format", "json"}, dir.path());
+  CHECK(Json::parse(errors.out).size() >= 7);
+}
+
+TEST_CASE("feed responses over the size limit are refused, compressed or not; others imported",
+          "[reliability][limits]") {
+  TempDir dir;
+  const std::size_t limit = HttpOptions{}.max_body_bytes;
+  HttpServer server;
+  server.route("/big.xml", {.body = "<rss version=\"2.0\">" + std::string(limit, ' ') + "</rss>"});
+  server.route("/bomb.xml", {.body = std::string(limit * 3, ' '), .gzip = true});
+  server.route("/good.xml", {.body = read_text(fs::path(NEWSDB_TEST_DATA) / "feeds/rss2.xml")});
+
+  std::string db = (dir.path() / "db.sqlite").string();
+  auto r = run_child({"--db", db, "import", "--report", "json", server.url("/big.xml"),
+                      server.url("/bomb.xml"), server.url("/good.xml")},
+                     dir.path());
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  auto report = Json::parse(r.out);
+  CHECK(report["failed"] == 2);
+  CHECK(report["new"].get<int>() > 0);
+  std::string message = "the response is larger than the 16 MiB limit";
+  CHECK_THAT(r.err, Catch::Contains(server.url("/big.xml")) && Catch::Contains(message));
+  CHECK_THAT(r.err, Catch::Contains(server.url("/bomb.xml")));
+  std::size_t first = r.err.find(message);
+  CHECK(first != std::string::npos);
+  CHECK(r.err.find(message, first + 1) != std::string::npos);  // the bomb too
+  CHECK(r.max_rss_kb < 400 * 1024);
+}
+
+TEST_CASE("the README's Limits table states the limits this build enforces",
+          "[reliability][limits]") {
+  std::string readme = read_text(fs::path(NEWSDB_SOURCE_DIR) / "README.md");
+  auto start = readme.find("### Limits");
+  REQUIRE(start != std::string::npos);
+  std::string table = readme.substr(start, readme.find("\n#", start + 1) - start);
+  const ParseLimits limits;
+  auto row = [&](const std::string& name) {
+    std::smatch m;
+    std::regex pattern("\\| " + name + " \\|([^\\n]*)");
+    REQUIRE(std::regex_search(table, m, pattern));
+    return m[1].str();
+  };
+  CHECK_THAT(row("document size"), Catch::StartsWith(" " + mib(limits.max_document_bytes)));
+  CHECK_THAT(row("`.ndjson` file"), Catch::StartsWith(" " + mib(limits.max_ndjson_bytes)));
+  CHECK_THAT(row("one YAML value"), Catch::StartsWith(" " + mib(limits.max_field_bytes)));
+  CHECK_THAT(row("nesting"), Catch::StartsWith(" " + std::to_string(limits.max_depth) + " levels"));
+  CHECK_THAT(row("alias expansion"),
+             Catch::StartsWith(" " + spaced(limits.max_alias_expansion) + " values"));
+  CHECK_THAT(row("fields in one mapping"),
+             Catch::StartsWith(" " + spaced(limits.max_mapping_fields)));
+  CHECK_THAT(row("values in one record"), Catch::StartsWith(" " + spaced(limits.max_values)));
+  CHECK_THAT(row("feed response"), Catch::StartsWith(" " + mib(HttpOptions{}.max_body_bytes)));
+}

@@ -1,4 +1,6 @@
-// The SQLite writer: what it stores (read back with plain SQL), how it counts, how it replaces.
+// The writers: what they store, how they count, how they replace. Behaviour checks run on every
+// backend of the run and read back through the reader; checks of SQLite's own tables (plain SQL,
+// FTS5) stay SQLite's (PostgreSQL's are in postgres_writer_test.cpp).
 #include <catch2/catch.hpp>
 #include <newsdb/store.hpp>
 
@@ -41,6 +43,33 @@ Article full_article() {
   a.extra = Json::parse(R"({"locale":"en-US","updatedDateTime":"2023-11-25"})");
   a.body = "Body text\n\nwith paragraphs.";
   return a;
+}
+
+// The stored article at `url` (FAILs when it is missing).
+StoredArticle stored(Store& store, const std::string& url) {
+  auto found = store.reader().get_by_url(url);
+  if (!found) FAIL(found.error().message);
+  if (!*found) FAIL("no stored article " << url);
+  return **found;
+}
+
+// The canonical URLs the full-text search finds for `words`.
+std::vector<std::string> searched(Store& store, const std::string& words) {
+  Query q;
+  q.filter.text = words;
+  q.sort = SortOrder::kRelevance;
+  q.limit = 0;
+  auto found = store.reader().find(q);
+  if (!found) FAIL(found.error().message);
+  std::vector<std::string> urls;
+  for (const auto& a : *found) urls.push_back(a.article.canonical_url);
+  return urls;
+}
+
+std::vector<FacetCount> facet(Store& store, Facet which) {
+  auto counts = store.reader().facet(which, Filter{}, 0);
+  if (!counts) FAIL(counts.error().message);
+  return *counts;
 }
 
 }  // namespace
@@ -128,15 +157,36 @@ TEST_CASE("re-writing counts articles as unchanged, updated or added", "[store][
 }
 
 TEST_CASE("the last record of a URL wins within a batch, counted in input order",
+          "[store][writer]") {
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::FreshStore fresh(backend);
+      auto v1 = article("https://e.com/x", "First version");
+      auto v2 = article("https://e.com/x", "Second version");
+      v2.topics = {"Late"};
+      auto counts = fresh.store().writer().write_batch(
+          std::vector{file("1.md", {v1}), file("2.md", {v2}), file("3.md", {v2})}, at(1));
+      REQUIRE(counts);
+      CHECK(*counts == WriteCounts{1, 1, 1});  // added, then changed, then the same again
+      CHECK(stored(fresh.store(), "https://e.com/x").article == v2);
+      CHECK(searched(fresh.store(), "first").empty());  // only the survivor is indexed
+      CHECK(searched(fresh.store(), "second") == std::vector<std::string>{"https://e.com/x"});
+      auto topics = facet(fresh.store(), Facet::kTopic);
+      REQUIRE(topics.size() == 1);
+      CHECK(topics[0].name == "Late");
+      CHECK(topics[0].count == 1);
+    }
+  }
+}
+
+TEST_CASE("SQLite: the last record of a URL is the one row, indexed alone",
           "[store][sqlite][writer]") {
   test::FreshStore fresh("sqlite");
   auto v1 = article("https://e.com/x", "First version");
   auto v2 = article("https://e.com/x", "Second version");
   v2.topics = {"Late"};
-  auto counts = fresh.store().writer().write_batch(
-      std::vector{file("1.md", {v1}), file("2.md", {v2}), file("3.md", {v2})}, at(1));
-  REQUIRE(counts);
-  CHECK(*counts == WriteCounts{1, 1, 1});  // added, then changed, then the same again
+  REQUIRE(fresh.store().writer().write_batch(
+      std::vector{file("1.md", {v1}), file("2.md", {v2}), file("3.md", {v2})}, at(1)));
   test::SqlView sql(fresh.spec());
   CHECK(sql.rows("SELECT title, source_path FROM articles") ==
         std::vector<std::string>{"Second version|3.md"});
@@ -146,12 +196,8 @@ TEST_CASE("the last record of a URL wins within a batch, counted in input order"
   CHECK(sql.integer("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'second'") == 1);
 }
 
-TEST_CASE("an update replaces topics, images, related entries and indexed text",
-          "[store][sqlite][writer]") {
-  test::FreshStore fresh("sqlite");
-  ArticleWriter& writer = fresh.store().writer();
-  REQUIRE(writer.write_batch(std::vector{file("a.md", {full_article()})}, at(1)));
-
+// The article of full_article(), edited: every part that an update must replace changed.
+Article edited_article() {
   Article edited = full_article();
   edited.title = "Rewritten headline";
   edited.body = std::nullopt;
@@ -159,9 +205,51 @@ TEST_CASE("an update replaces topics, images, related entries and indexed text",
   edited.images.pop_back();
   edited.related.clear();
   edited.provider = Provider{"Other", "other.org", Json::object()};
-  auto counts = writer.write_batch(std::vector{file("a.md", {edited})}, at(2));
-  REQUIRE(counts);
-  CHECK(*counts == WriteCounts{0, 1, 0});
+  return edited;
+}
+
+TEST_CASE("an update replaces the article whole: topics, images, related, provider, search",
+          "[store][writer]") {
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::FreshStore fresh(backend);
+      ArticleWriter& writer = fresh.store().writer();
+      REQUIRE(writer.write_batch(std::vector{file("a.md", {full_article()})}, at(1)));
+      Article edited = edited_article();
+      auto counts = writer.write_batch(std::vector{file("a.md", {edited})}, at(2));
+      REQUIRE(counts);
+      CHECK(*counts == WriteCounts{0, 1, 0});
+
+      CHECK(stored(fresh.store(), edited.canonical_url).article == edited);
+      for (const char* gone : {"thousands", "paragraphs", "hardware"}) {
+        INFO(gone);
+        CHECK(searched(fresh.store(), gone).empty());
+      }
+      for (const char* found : {"rewritten", "chips"}) {
+        INFO(found);
+        CHECK(searched(fresh.store(), found) == std::vector<std::string>{edited.canonical_url});
+      }
+      auto topics = facet(fresh.store(), Facet::kTopic);
+      REQUIRE(topics.size() == 1);
+      CHECK(topics[0].name == "Chips");
+      auto providers = facet(fresh.store(), Facet::kProvider);
+      REQUIRE(providers.size() == 1);  // the old provider has no article left
+      CHECK(providers[0].name == "Other");
+      auto stats = fresh.store().reader().stats(5);
+      REQUIRE(stats);
+      CHECK(stats->images == 1);
+      CHECK(stats->related_entries == 0);
+      CHECK(stats->with_body == 0);
+    }
+  }
+}
+
+TEST_CASE("SQLite: an update replaces topics, images, related entries and indexed text",
+          "[store][sqlite][writer]") {
+  test::FreshStore fresh("sqlite");
+  ArticleWriter& writer = fresh.store().writer();
+  REQUIRE(writer.write_batch(std::vector{file("a.md", {full_article()})}, at(1)));
+  REQUIRE(writer.write_batch(std::vector{file("a.md", {edited_article()})}, at(2)));
 
   test::SqlView sql(fresh.spec());
   CHECK(sql.rows("SELECT title, body, topics, first_seen_at, updated_at FROM articles") ==
@@ -180,6 +268,31 @@ TEST_CASE("an update replaces topics, images, related entries and indexed text",
   CHECK(sql.integer("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'rewritten'") ==
         1);
   CHECK(sql.integer("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'chips'") == 1);
+}
+
+TEST_CASE("search finds each article's current text after many updates", "[store][writer]") {
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::FreshStore fresh(backend);
+      for (int round = 0; round < 3; ++round) {
+        std::vector<Article> articles;
+        for (int i = 0; i < 50; ++i) {
+          auto a = article("https://e.com/" + std::to_string(i),
+                           "Title " + std::to_string(i) + " round" + std::to_string(round));
+          if (i % 2 == 0 && round < 2) a.excerpt = "even excerpt";
+          articles.push_back(a);
+        }
+        REQUIRE(fresh.store().writer().write_batch(std::vector{file("all.ndjson", articles)},
+                                                   at(round)));
+      }
+      CHECK(searched(fresh.store(), "round0").empty());
+      CHECK(searched(fresh.store(), "round1").empty());
+      CHECK(searched(fresh.store(), "round2").size() == 50);
+      CHECK(searched(fresh.store(), "even").empty());  // the last round dropped the excerpts
+      CHECK(searched(fresh.store(), "title 7 round2") ==
+            std::vector<std::string>{"https://e.com/7"});
+    }
+  }
 }
 
 TEST_CASE("the full-text index matches the articles after many updates",
@@ -210,6 +323,41 @@ TEST_CASE("the full-text index matches the articles after many updates",
 }
 
 TEST_CASE("providers and topics are shared between articles, topics by folded name",
+          "[store][writer]") {
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::FreshStore fresh(backend);
+      auto a = article("https://e.com/a", "A");
+      a.provider = Provider{"Beebom", "beebom.com", Json::object()};
+      a.topics = {"Énergie", "AI"};
+      auto b = article("https://e.com/b", "B");
+      b.provider = Provider{"Beebom", "beebom.com", Json::object()};
+      b.topics = {"éNERGIE"};
+      auto c = article("https://e.com/c", "C");
+      c.provider = Provider{"Beebom", "beebom.org", Json::object()};
+      REQUIRE(fresh.store().writer().write_batch(
+          std::vector{file("1.md", {a}), file("2.md", {b, c})}, at(1)));
+      // One topic under its first spelling, counted twice; each article keeps its own spelling.
+      auto topics = facet(fresh.store(), Facet::kTopic);
+      REQUIRE(topics.size() == 2);
+      CHECK(topics[0].name == "Énergie");
+      CHECK(topics[0].count == 2);
+      CHECK(topics[1].name == "AI");
+      CHECK(topics[1].count == 1);
+      CHECK(stored(fresh.store(), "https://e.com/b").article.topics ==
+            std::vector<std::string>{"éNERGIE"});
+      // A provider is a (name, domain) pair.
+      auto providers = facet(fresh.store(), Facet::kProvider);
+      REQUIRE(providers.size() == 2);
+      CHECK(providers[0].domain == "beebom.com");
+      CHECK(providers[0].count == 2);
+      CHECK(providers[1].domain == "beebom.org");
+      CHECK(providers[1].count == 1);
+    }
+  }
+}
+
+TEST_CASE("SQLite: providers and topics are one row each, topics keyed by folded name",
           "[store][sqlite][writer]") {
   test::FreshStore fresh("sqlite");
   auto a = article("https://e.com/a", "A");

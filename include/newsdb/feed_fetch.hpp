@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <newsdb/article_reader.hpp>
 #include <newsdb/document.hpp>
 #include <newsdb/feed.hpp>
 #include <newsdb/fetch.hpp>
@@ -33,6 +34,10 @@ struct FetchedInput {
 // The date the store already gives the article with this canonical URL, or nullopt when it does
 // not have it. Lets an item whose date is not its own keep the date it was first given.
 using KnownFetchDate = std::function<std::optional<Timestamp>(const std::string& canonical_url)>;
+
+// The dates `reader` has (get_by_url); a read that fails counts as not known. The reader must
+// outlive the function and be used from one thread at a time, as usual.
+KnownFetchDate known_dates_in(ArticleReader& reader);
 
 // Gives every article whose date the parser made up (kDateSourceField "fetched": it had none;
 // "clamped": it was in the future) the date `known` has for it, so that reading the same feed

@@ -1,5 +1,6 @@
 #include "ingest/import_pipeline.hpp"
 
+#include <newsdb/feed_fetch.hpp>
 #include <newsdb/store.hpp>
 
 #include "ingest/dry_run.hpp"
@@ -50,14 +51,7 @@ Result<ImportSummary> run_import(const ImportOptions& options, const Clock& cloc
   }
   BatchWriter writer(sink, clock, options.batch);
   KnownFetchDate known_dates;
-  if (stores->lookups) {
-    ArticleReader& reader = stores->lookups->reader();
-    known_dates = [&reader](const std::string& url) -> std::optional<Timestamp> {
-      auto found = reader.get_by_url(url);
-      if (!found || !*found) return std::nullopt;
-      return (*found)->article.published_date_time;
-    };
-  }
+  if (stores->lookups) known_dates = known_dates_in(stores->lookups->reader());
   Importer importer(options, observer, stores->lookups ? &stores->lookups->writer() : nullptr,
                     http, clock, writer, std::move(known_dates));
   auto ran = importer.run(discover_inputs(options.sources));

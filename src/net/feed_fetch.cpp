@@ -14,6 +14,14 @@ void fail_input(FetchedInput& in, std::string message) {
 
 }  // namespace
 
+KnownFetchDate known_dates_in(ArticleReader& reader) {
+  return [&reader](const std::string& url) -> std::optional<Timestamp> {
+    auto found = reader.get_by_url(url);
+    if (!found || !*found) return std::nullopt;
+    return (*found)->article.published_date_time;
+  };
+}
+
 void keep_known_dates(std::vector<Article>& articles, const KnownFetchDate& known) {
   if (!known) return;
   for (auto& a : articles) {

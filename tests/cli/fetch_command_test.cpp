@@ -1,6 +1,7 @@
 // `newsdb fetch`, run as a user would, against the loopback feed server.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "support/fixtures.hpp"
 #include "support/http_server.hpp"
@@ -139,4 +140,28 @@ TEST_CASE("fetch with nothing registered, or bad options, says what to do", "[cl
   auto bad = db.run({"fetch", "--timeout", "soon"});
   CHECK(bad.exit_code == 2);
   CHECK_THAT(bad.err, Catch::Contains("--timeout"));
+}
+
+TEST_CASE("an undated item keeps its first fetch time when the feed changes later",
+          "[cli][fetch]") {
+  test::HttpServer server;
+  const std::string atom = test::read_fixture("feeds/atom.xml");
+  server.route("/atom.xml", {.body = atom, .etag = "\"a1\""});
+  Db db;
+  REQUIRE(db.run({"sources", "add", server.url("/atom.xml")}).exit_code == 0);
+  REQUIRE(db.run({"fetch"}).exit_code == 0);
+  auto first = db.run({"show", "https://blog.example.org/undated", "--format", "json"});
+  REQUIRE(first.exit_code == 0);
+  auto first_date = nlohmann::json::parse(first.out)["publishedDateTime"];
+  CHECK(nlohmann::json::parse(first.out)["publishedDateTimeSource"] == "fetched");
+
+  // A second later (dates have whole seconds) the feed has changed: fetched, parsed, and the
+  // undated entry is not moved to the new fetch time.
+  std::this_thread::sleep_for(1100ms);
+  server.route("/atom.xml", {.body = atom + "<!-- v2 -->", .etag = "\"a2\""});
+  auto again = db.run({"fetch", "--all"});
+  CHECK(again.exit_code == 0);
+  CHECK_THAT(again.out, Catch::Contains("3 items: 0 new, 0 updated"));
+  auto second = db.run({"show", "https://blog.example.org/undated", "--format", "json"});
+  CHECK(nlohmann::json::parse(second.out)["publishedDateTime"] == first_date);
 }

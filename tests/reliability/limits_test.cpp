@@ -49,7 +49,7 @@ std::string spaced(std::size_t n) {
 
 }  // namespace
 
-TEST_CASE("each input limit ends its file with a message naming it; the good files are stored",
+TEST_CASE("each input limit ends its file with a message naming it, the good files are stored",
           "[reliability][limits]") {
   TempDir dir;
   fs::path in = dir.path() / "in";
@@ -106,7 +106,7 @@ TEST_CASE("each input limit ends its file with a message naming it; the good fil
   CHECK(Json::parse(errors.out).size() >= 7);
 }
 
-TEST_CASE("feed responses over the size limit are refused, compressed or not; others imported",
+TEST_CASE("feed responses over the size limit are refused, compressed or not, others imported",
           "[reliability][limits]") {
   TempDir dir;
   const std::size_t limit = HttpOptions{}.max_body_bytes;

@@ -1,6 +1,7 @@
 // `newsdb fetch [URL...]`: polls every due source (or the named ones) concurrently and imports
 // what is new (DESIGN.md, "Feeds"). Exits 1 when any source failed, naming them.
 #include <CLI/CLI.hpp>
+#include <newsdb/feed_fetch.hpp>
 #include <newsdb/feed_poller.hpp>
 #include <newsdb/fetch.hpp>
 #include <newsdb/fetch_schedule.hpp>
@@ -89,13 +90,8 @@ int run_fetch(const FetchOptions& opts, Context& ctx) {
   }
 
   auto http = make_curl_client(*http_opts);
-  ArticleReader& reader = (*store)->reader();
   FeedPoller poller(*http, clock, (*store)->sources(), (*store)->writer(),
-                    [&reader](const std::string& url) -> std::optional<Timestamp> {
-                      auto found = reader.get_by_url(url);
-                      if (!found || !*found) return std::nullopt;
-                      return (*found)->article.published_date_time;
-                    });
+                    known_dates_in((*store)->reader()));
   auto reports = poller.poll(*chosen);
   if (!reports) return ctx.report(reports.error());
 

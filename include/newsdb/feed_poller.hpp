@@ -52,7 +52,8 @@ class FeedPoller {
 
   // Polls `sources` (conditional GETs with their validators) and returns one report per source,
   // in the same order. `on_report`, when set, is called as each source completes. Each source's
-  // state is saved as soon as it completes. Fails only when the store fails.
+  // state is saved as soon as it completes (a source removed meanwhile is not saved, nor
+  // re-created; its articles are written all the same). Fails only when the store fails.
   Result<std::vector<PollReport>> poll(const std::vector<Source>& sources,
                                        const std::function<void(const PollReport&)>& on_report = {});
 

@@ -240,7 +240,11 @@ void FeedPoller::failed(PollReport& report, std::optional<int> status, std::stri
 
 Result<void> FeedPoller::save(PollReport& report) {
   if (store_error_) return std::unexpected(*store_error_);
-  return sources_.update(report.source);
+  auto saved = sources_.update(report.source);
+  // Removed while it was polled (`sources remove` from another process): nothing to keep, and
+  // no reason to stop the other sources.
+  if (!saved && saved.error().kind == ErrorKind::kNotFound) return {};
+  return saved;
 }
 
 }  // namespace newsdb

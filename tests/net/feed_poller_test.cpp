@@ -196,6 +196,51 @@ TEST_CASE("a permanent redirect moves the source, a temporary one does not", "[n
   CHECK(server.hits("/temp.xml") == 2);
 }
 
+TEST_CASE("a permanent redirect to a URL registered already keeps both sources and warns",
+          "[net][poller]") {
+  test::HttpServer server;
+  serve_fixture(server, "/new.xml", "rdf.xml");
+  server.redirect("/old.xml", "/new.xml", 301);
+  Rig rig;
+  auto old_source = rig.add(server.url("/old.xml"));
+  auto new_source = rig.add(server.url("/new.xml"));
+  auto reports = rig.poll({old_source, new_source});
+  REQUIRE(reports.size() == 2);
+  CHECK(reports[0].status == PollStatus::kFetched);
+  CHECK_FALSE(reports[0].moved_from.has_value());
+  CHECK(reports[0].source.url == server.url("/old.xml"));
+  REQUIRE(reports[0].diagnostics.size() == 1);
+  CHECK_THAT(reports[0].diagnostics[0].message,
+             Catch::Contains("registered already; remove this one with `newsdb sources remove " +
+                             server.url("/old.xml") + "`"));
+  CHECK(reports[1].status == PollStatus::kFetched);
+  CHECK(rig.stored(server.url("/old.xml")).id == old_source.id);
+  CHECK(rig.stored(server.url("/new.xml")).id == new_source.id);
+}
+
+TEST_CASE("a source removed while it was polled is dropped, the others are saved",
+          "[net][poller]") {
+  test::HttpServer server;
+  serve_fixture(server, "/gone.xml", "rdf.xml");
+  serve_fixture(server, "/kept.xml", "atom.xml");
+  Rig rig;
+  auto gone = rig.add(server.url("/gone.xml"));
+  auto kept = rig.add(server.url("/kept.xml"));
+  auto removed = rig.fresh.store().sources().remove(gone.url);  // as `sources remove` would
+  REQUIRE(removed.has_value());
+  REQUIRE(*removed);
+
+  FeedPoller poller(*rig.http, rig.clock, rig.fresh.store().sources(), rig.writer);
+  auto reports = poller.poll({gone, kept});
+  REQUIRE(reports.has_value());
+  REQUIRE(reports->size() == 2);
+  CHECK((*reports)[1].status == PollStatus::kFetched);
+  CHECK(rig.stored(kept.url).last_status == 200);
+  auto all = rig.fresh.store().sources().list();
+  REQUIRE(all.has_value());
+  CHECK(all->size() == 1);  // not re-created
+}
+
 TEST_CASE("a redirect loop fails the source and says so", "[net][poller]") {
   test::HttpServer server;
   server.redirect("/a", "/b");

@@ -10,6 +10,8 @@ CC=clang-19 CXX=clang++-19 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYP
   -DNEWSDB_FUZZ=ON -DNEWSDB_SANITIZE=ON -DNEWSDB_TESTS=OFF -DNEWSDB_POSTGRES=OFF >/dev/null
 cmake --build "$BUILD_DIR" --target fuzzers
 mkdir -p "$BUILD_DIR/findings"
+summary="$BUILD_DIR/fuzz-summary.txt"
+: >"$summary"
 status=0
 for bin in "$BUILD_DIR"/fuzz/*_fuzz; do
   name=$(basename "$bin")
@@ -24,6 +26,8 @@ for bin in "$BUILD_DIR"/fuzz/*_fuzz; do
        2>"$BUILD_DIR/$name.log"; then
     echo "FINDING in $name:"; tail -n 40 "$BUILD_DIR/$name.log"; status=1
   fi
-  grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$BUILD_DIR/$name.log" | sed "s/^/  $name /"
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$BUILD_DIR/$name.log")
+  rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$BUILD_DIR/$name.log")
+  echo "$name: ${execs:-?} executions in ${SECONDS_PER_TARGET}s, peak RSS ${rss:-?} MB" | tee -a "$summary"
 done
 exit $status

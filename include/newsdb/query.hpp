@@ -32,11 +32,17 @@ struct Filter {
 
 enum class SortOrder { kNewest, kOldest, kHeat, kQuality, kRelevance };
 
+// How much of each matching article a listing needs. kListing lets the store leave `images` and
+// `related` empty (a list printed as a table, CSV, TSV or URLs never shows them, and reading them
+// back is about a third of what a newest-20 query costs); everything else is filled either way.
+enum class Detail { kWhole, kListing };
+
 struct Query {
   Filter filter;
   SortOrder sort = SortOrder::kNewest;  // kRelevance needs filter.text
   std::int64_t limit = 20;              // 0 = all
   std::int64_t offset = 0;
+  Detail detail = Detail::kWhole;
 };
 
 }  // namespace newsdb

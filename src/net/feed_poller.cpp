@@ -202,6 +202,9 @@ void FeedPoller::move(PollReport& report, const std::string& permanent_url) {
 }
 
 bool FeedPoller::unchanged(PollReport& report, const std::string& hash, Timestamp now) {
+  // A source that never had an answer reads its first document whole, even when `import URL`
+  // recorded the same bytes: it learns its title from it.
+  if (!report.source.last_status) return false;
   auto recorded = writer_.lookup(std::span(&report.source.url, 1));
   if (!recorded) {
     store_error_ = recorded.error();

@@ -3,6 +3,7 @@
 #include <newsdb/feed_poller.hpp>
 #include <newsdb/store.hpp>
 
+#include "store/content_hash.hpp"
 #include "support/backends.hpp"
 #include "support/fixtures.hpp"
 #include "support/http_server.hpp"
@@ -431,6 +432,28 @@ TEST_CASE("a server without validators sending the same bytes is not re-parsed",
   REQUIRE(rig.writer.files.size() == parsed_files + 1);
   CHECK(rig.writer.files.back().content == ContentState::kUnchanged);
   CHECK(rig.writer.files.back().articles.empty());
+}
+
+TEST_CASE("a first poll reads the document whole even when import URL recorded the same bytes",
+          "[net][poller]") {
+  test::HttpServer server;
+  const std::string rss = test::read_fixture("feeds/rss2.xml");
+  serve_fixture(server, "/plain.xml", "rss2.xml");
+  Rig rig;
+  auto s = rig.add(server.url("/plain.xml"));
+  // What `newsdb import URL` leaves behind: a record of the URL with the same content hash.
+  rig.writer.records[s.url] = ImportRecord{s.url, static_cast<std::int64_t>(rss.size()), 0,
+                                           store::bytes_content_hash(rss), FileOutcome::kImported,
+                                           6};
+  auto first = rig.poll({s});
+  REQUIRE(first.size() == 1);
+  CHECK(first[0].status == PollStatus::kFetched);
+  CHECK(rig.stored(s.url).title == "Example Tech & Science");
+  // From then on, the same bytes are not parsed again.
+  rig.clock.advance(1h);
+  auto second = rig.poll_due();
+  REQUIRE(second.size() == 1);
+  CHECK(second[0].status == PollStatus::kUnchanged);
 }
 
 TEST_CASE("a document that is not a feed keeps no validators, so the next poll reads it again",

@@ -23,6 +23,11 @@ int run_article_list(Context& ctx, const FilterOptions& options, QueryDefaults d
   }
   auto query = to_query(options, current_time(), defaults);
   if (!query) return ctx.report(query.error());
+  // These formats never print images or related entries: the store need not read them.
+  if (format == Format::kTable || format == Format::kCsv || format == Format::kTsv ||
+      format == Format::kUrls) {
+    query->detail = Detail::kListing;
+  }
   auto store = ctx.open_store(OpenMode::kReadOnly);
   if (!store) return ctx.report(store.error());
   auto found = (*store)->reader().find(*query);

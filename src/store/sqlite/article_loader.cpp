@@ -60,7 +60,7 @@ Result<Json> json_object_column(std::string_view text, std::string_view what) {
   return value;
 }
 
-Result<std::optional<StoredArticle>> ArticleLoader::load(std::int64_t id) {
+Result<std::optional<StoredArticle>> ArticleLoader::load(std::int64_t id, Detail detail) {
   auto stmt = ready(db_, article_, kArticleSql, id);
   if (!stmt) return std::unexpected(stmt.error());
   Statement& s = **stmt;
@@ -107,6 +107,7 @@ Result<std::optional<StoredArticle>> ArticleLoader::load(std::int64_t id) {
   }
   s.reset();
 
+  if (detail == Detail::kListing) return out;
   if (auto r = load_images(id, a); !r) return std::unexpected(r.error());
   if (auto r = load_related(id, a); !r) return std::unexpected(r.error());
   return out;

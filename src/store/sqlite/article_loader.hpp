@@ -17,9 +17,10 @@ class ArticleLoader {
  public:
   explicit ArticleLoader(Database& db) : db_(db) {}
 
-  // The article with this id, nullopt when there is none. A stored JSON column that no longer
-  // parses is a kStore error naming the article.
-  Result<std::optional<StoredArticle>> load(std::int64_t id);
+  // The article with this id, nullopt when there is none; with Detail::kListing its images and
+  // related entries are not read. A stored JSON column that no longer parses is a kStore error
+  // naming the article.
+  Result<std::optional<StoredArticle>> load(std::int64_t id, Detail detail = Detail::kWhole);
 
  private:
   Result<void> load_images(std::int64_t id, Article& article);

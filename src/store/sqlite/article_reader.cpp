@@ -76,7 +76,7 @@ Result<std::vector<StoredArticle>> SqliteArticleReader::find(const Query& query)
   std::vector<StoredArticle> out;
   out.reserve(ids->size());
   for (auto id : *ids) {
-    auto article = loader_.load(id);
+    auto article = loader_.load(id, query.detail);
     if (!article) return std::unexpected(article.error());
     if (!*article) continue;  // deleted meanwhile by another process
     if (snippets) {

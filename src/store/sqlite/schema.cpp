@@ -262,8 +262,9 @@ Result<void> prepare_schema(Database& db, Database::Access access) {
   if (*version == latest_schema_version()) return {};
   if (access == Database::Access::kReadOnly) {
     return fail(ErrorKind::kStore, empty ? db.path() + " is empty: run `newsdb import` first"
-                                         : db.path() + " needs an upgrade: run `newsdb import` "
-                                                       "(with no sources) to migrate it");
+                                         : db.path() + " needs an upgrade: run `newsdb import` once "
+                                                       "(any source; an empty folder will do) to "
+                                                       "migrate it");
   }
 
   auto tx = Transaction::begin(db);

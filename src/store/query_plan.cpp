@@ -155,10 +155,10 @@ void find_sql(SqlBuilder& q, const SqlDialect& d, const ResolvedFilter& f, SortO
   d.limit_offset(q, limit, offset);
 }
 
-void facet_sql(SqlBuilder& q, const SqlDialect& d, FacetKind facet, const ResolvedFilter& f,
+void facet_sql(SqlBuilder& q, const SqlDialect& d, Facet facet, const ResolvedFilter& f,
                std::int64_t limit) {
   switch (facet) {
-    case FacetKind::kTopic:
+    case Facet::kTopic:
       q.sql("SELECT t.name, '', c.n FROM (SELECT at.topic_id AS id, COUNT(*) AS n FROM article_topics at");
       // Without filters the counts come from article_topics alone.
       if (has_conditions(f)) {
@@ -167,14 +167,14 @@ void facet_sql(SqlBuilder& q, const SqlDialect& d, FacetKind facet, const Resolv
       }
       q.sql(" GROUP BY at.topic_id) c JOIN topics t ON t.id = c.id ORDER BY c.n DESC, t.name_key, t.name");
       break;
-    case FacetKind::kProvider:
+    case Facet::kProvider:
       q.sql("SELECT p.name, p.domain, c.n FROM (SELECT a.provider_id AS id, COUNT(*) AS n "
             "FROM articles a WHERE a.provider_id IS NOT NULL");
       conditions(q, d, f, std::nullopt, /*with_text=*/true);
       q.sql(" GROUP BY a.provider_id) c JOIN providers p ON p.id = c.id "
             "ORDER BY c.n DESC, p.name_key, p.domain_key, p.name, p.domain");
       break;
-    case FacetKind::kCategory:
+    case Facet::kCategory:
       q.sql("SELECT ").sql(d.category_name()).sql(", '', c.n "
             "FROM (SELECT a.category_key AS k, COUNT(*) AS n FROM articles a "
             "WHERE a.category_key IS NOT NULL");

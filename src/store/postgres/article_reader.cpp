@@ -7,6 +7,7 @@
 #include "store/postgres/copy_text.hpp"
 #include "store/postgres/read_only_sql.hpp"
 #include "store/postgres/reader_queries.hpp"
+#include "store/store_stats.hpp"
 
 namespace newsdb::postgres {
 namespace {
@@ -173,10 +174,7 @@ Result<std::vector<FacetCount>> PgArticleReader::facet(Facet facet, const Filter
   if (!resolved) return std::unexpected(resolved.error());
   std::vector<FacetCount> out;
   if (resolved->matches_nothing) return out;
-  FacetKind kind = facet == Facet::kTopic      ? FacetKind::kTopic
-                   : facet == Facet::kProvider ? FacetKind::kProvider
-                                               : FacetKind::kCategory;
-  PgSql sql = facet_sql(kind, *resolved, limit);
+  PgSql sql = facet_sql(facet, *resolved, limit);
   auto rows = conn_.exec(sql.text(), sql.params());
   if (!rows) return std::unexpected(rows.error());
   for (int i = 0; i < rows->rows(); ++i) {
@@ -197,14 +195,7 @@ Result<StoreStats> PgArticleReader::stats(std::int64_t top) {
   if (!tx) return std::unexpected(tx.error());
   auto stats = store_stats(conn_);
   if (!stats) return stats;
-  Filter all;
-  auto topics = facet(Facet::kTopic, all, top);
-  if (!topics) return std::unexpected(topics.error());
-  auto providers = facet(Facet::kProvider, all, top);
-  if (!providers) return std::unexpected(providers.error());
-  stats->top_topics = std::move(*topics);
-  stats->top_providers = std::move(*providers);
-  return stats;
+  return store::add_top_counts(std::move(*stats), *this, top);
 }
 
 Result<void> PgArticleReader::run_sql(std::string_view sql, SqlRowSink& sink) {

@@ -8,6 +8,7 @@
 #include "store/sqlite/read_only_sql.hpp"
 #include "store/sqlite/related_coverage.hpp"
 #include "store/sqlite/store_stats.hpp"
+#include "store/store_stats.hpp"
 
 namespace newsdb::sqlite {
 namespace {
@@ -136,10 +137,7 @@ Result<std::vector<FacetCount>> SqliteArticleReader::facet(Facet facet, const Fi
   if (!resolved) return std::unexpected(resolved.error());
   std::vector<FacetCount> out;
   if (resolved->matches_nothing) return out;
-  FacetKind kind = facet == Facet::kTopic      ? FacetKind::kTopic
-                   : facet == Facet::kProvider ? FacetKind::kProvider
-                                               : FacetKind::kCategory;
-  auto stmt = facet_sql(kind, *resolved, limit).prepare(db_);
+  auto stmt = facet_sql(facet, *resolved, limit).prepare(db_);
   if (!stmt) return std::unexpected(stmt.error());
   for (;;) {
     auto row = stmt->step();
@@ -157,14 +155,7 @@ Result<RelatedCoverage> SqliteArticleReader::related(std::int64_t id) {
 Result<StoreStats> SqliteArticleReader::stats(std::int64_t top) {
   auto stats = store_stats(db_);
   if (!stats) return stats;
-  Filter all;
-  auto topics = facet(Facet::kTopic, all, top);
-  if (!topics) return std::unexpected(topics.error());
-  auto providers = facet(Facet::kProvider, all, top);
-  if (!providers) return std::unexpected(providers.error());
-  stats->top_topics = std::move(*topics);
-  stats->top_providers = std::move(*providers);
-  return stats;
+  return store::add_top_counts(std::move(*stats), *this, top);
 }
 
 Result<void> SqliteArticleReader::run_sql(std::string_view sql, SqlRowSink& sink) {

@@ -3,16 +3,15 @@
 namespace newsdb::postgres {
 namespace {
 
-// Integers travel in network byte order.
+constexpr std::string_view kSignature{"PGCOPY\n\377\r\n\0", 11};
+
+}  // namespace
+
 void put_big_endian(std::string& out, std::uint64_t value, int bytes) {
   for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) {
     out += static_cast<char>((value >> shift) & 0xFF);
   }
 }
-
-constexpr std::string_view kSignature{"PGCOPY\n\377\r\n\0", 11};
-
-}  // namespace
 
 CopyBinary::CopyBinary() {
   data_ += kSignature;

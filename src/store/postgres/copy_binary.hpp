@@ -16,6 +16,9 @@
 
 namespace newsdb::postgres {
 
+// Appends the low `bytes` bytes of `value` in network byte order, as binary COPY data has them.
+void put_big_endian(std::string& out, std::uint64_t value, int bytes);
+
 class CopyBinary {
  public:
   CopyBinary();

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "store/name_key.hpp"
+#include "store/postgres/copy_binary.hpp"
 
 namespace newsdb::postgres {
 namespace {
@@ -97,12 +98,6 @@ std::uint16_t word_entry_pos(int position, char weight) {
 
 char weight_letter(std::uint16_t entry) { return static_cast<char>('A' + 3 - (entry >> 14)); }
 
-void put_uint(std::string& out, std::uint32_t value, int bytes) {
-  for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) {
-    out += static_cast<char>((value >> shift) & 0xFF);
-  }
-}
-
 class VectorBuilder {
  public:
   void field(std::string_view text, char weight) {
@@ -136,7 +131,7 @@ class VectorBuilder {
               [](const Lexeme* a, const Lexeme* b) { return a->first < b->first; });
     SearchVector out;
     out.literal.reserve(bytes_);
-    put_uint(out.binary, static_cast<std::uint32_t>(sorted.size()), 4);
+    put_big_endian(out.binary, static_cast<std::uint32_t>(sorted.size()), 4);
     for (const Lexeme* lexeme : sorted) {
       const auto& [word, positions] = *lexeme;
       out.ascii = out.ascii && is_ascii(word);
@@ -147,12 +142,12 @@ class VectorBuilder {
       out.literal += "':";
       out.binary += word;
       out.binary += '\0';
-      put_uint(out.binary, static_cast<std::uint32_t>(positions.size()), 2);
+      put_big_endian(out.binary, static_cast<std::uint32_t>(positions.size()), 2);
       for (std::size_t i = 0; i < positions.size(); ++i) {
         if (i > 0) out.literal += ',';
         out.literal += std::to_string(positions[i] & 0x3FFF);
         out.literal += weight_letter(positions[i]);
-        put_uint(out.binary, positions[i], 2);
+        put_big_endian(out.binary, positions[i], 2);
       }
     }
     return out;

@@ -120,6 +120,15 @@ void by_date_sql(SqlBuilder& q, const SqlDialect& d, const ResolvedFilter& f, So
 
 }  // namespace
 
+Result<void> check_query(const Query& query) {
+  if (query.sort == SortOrder::kRelevance && !query.filter.text) {
+    return fail(ErrorKind::kInvalidInput, "sorting by relevance needs search text (--text)");
+  }
+  if (query.limit < 0) return fail(ErrorKind::kInvalidInput, "the limit cannot be negative");
+  if (query.offset < 0) return fail(ErrorKind::kInvalidInput, "the offset cannot be negative");
+  return {};
+}
+
 std::vector<std::string> name_keys(const std::vector<std::string>& names) {
   std::vector<std::string> keys;
   for (const auto& n : names) keys.push_back(name_key(n));

@@ -74,6 +74,10 @@ class SqlDialect {
   virtual void limit_offset(SqlBuilder& q, std::int64_t limit, std::int64_t offset) const = 0;
 };
 
+// kInvalidInput for a Query no backend answers: relevance without text, a negative limit or
+// offset.
+Result<void> check_query(const Query& query);
+
 // SELECT id of the matching articles in the query's order, paged (limit 0 = all). Column 0 is
 // the article id.
 void find_sql(SqlBuilder& q, const SqlDialect& dialect, const ResolvedFilter& filter,

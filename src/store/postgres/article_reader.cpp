@@ -33,15 +33,6 @@ LATERAL (
 WHERE a.id = ANY($2::bigint[])
 )sql";
 
-Result<void> check_query(const Query& query) {
-  if (query.sort == SortOrder::kRelevance && !query.filter.text) {
-    return fail(ErrorKind::kInvalidInput, "sorting by relevance needs search text (--text)");
-  }
-  if (query.limit < 0) return fail(ErrorKind::kInvalidInput, "the limit cannot be negative");
-  if (query.offset < 0) return fail(ErrorKind::kInvalidInput, "the offset cannot be negative");
-  return {};
-}
-
 // --raw text that is not FTS5 syntax is the user's to fix (exit 2), with the reason.
 Error raw_syntax_error(const Filter& filter, const Error& error) {
   return Error{ErrorKind::kInvalidInput,
@@ -85,7 +76,7 @@ Result<std::vector<std::int64_t>> PgArticleReader::find_ids(const Query& query,
 }
 
 Result<std::vector<StoredArticle>> PgArticleReader::find(const Query& query) {
-  if (auto ok = check_query(query); !ok) return std::unexpected(ok.error());
+  if (auto ok = store::check_query(query); !ok) return std::unexpected(ok.error());
   auto filter = resolve_for(conn_, query.filter);
   if (!filter) return std::unexpected(filter.error());
   // One snapshot for the ids and the rows they name.
@@ -127,7 +118,7 @@ Result<void> PgArticleReader::add_snippets(const ResolvedFilter& filter,
 
 Result<void> PgArticleReader::for_each(
     const Query& query, const std::function<Result<void>(const StoredArticle&)>& sink) {
-  if (auto ok = check_query(query); !ok) return std::unexpected(ok.error());
+  if (auto ok = store::check_query(query); !ok) return std::unexpected(ok.error());
   auto filter = resolve_for(conn_, query.filter);
   if (!filter) return std::unexpected(filter.error());
   // The ids first (8 bytes each), then the articles a slice at a time: no statement stays open

@@ -5,6 +5,7 @@
 #include <newsdb/url.hpp>
 
 #include "store/store_stats.hpp"
+#include "store/stored_related.hpp"
 
 namespace newsdb::postgres {
 namespace {
@@ -25,14 +26,8 @@ Result<std::vector<RelatedEntry>> entries_of(Connection& conn, std::int64_t id) 
   if (!rows) return std::unexpected(rows.error());
   std::vector<RelatedEntry> out;
   for (int i = 0; i < rows->rows(); ++i) {
-    Json doc = Json::parse(rows->text(i, 0), nullptr, /*allow_exceptions=*/false);
-    Result<RelatedArticle> entry = fail(ErrorKind::kStore, "not JSON");
-    if (!doc.is_discarded()) entry = related_article_from_json(doc);
-    if (!entry) {
-      return fail(ErrorKind::kStore, "article " + std::to_string(id) +
-                                         ": a stored related entry does not parse (" +
-                                         entry.error().message + "); re-import its file");
-    }
+    auto entry = store::stored_related(rows->text(i, 0), id);
+    if (!entry) return std::unexpected(entry.error());
     out.push_back(RelatedEntry{std::move(*entry), rows->opt_int64(i, 1)});
   }
   return out;

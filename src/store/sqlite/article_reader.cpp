@@ -16,15 +16,6 @@ namespace {
 // Words in the snippet around the match (FTS5 allows 1..64).
 constexpr int kSnippetTokens = 14;
 
-Result<void> check_query(const Query& query) {
-  if (query.sort == SortOrder::kRelevance && !query.filter.text) {
-    return fail(ErrorKind::kInvalidInput, "sorting by relevance needs search text (--text)");
-  }
-  if (query.limit < 0) return fail(ErrorKind::kInvalidInput, "the limit cannot be negative");
-  if (query.offset < 0) return fail(ErrorKind::kInvalidInput, "the offset cannot be negative");
-  return {};
-}
-
 // A failing statement that carries a user's raw FTS5 expression most likely failed on it: that is
 // the user's to fix (exit 2), and SQLite's own words say what is wrong.
 Error statement_error(Database& db, const Error& error, const Filter& filter) {
@@ -41,7 +32,7 @@ Error statement_error(Database& db, const Error& error, const Filter& filter) {
 
 Result<std::vector<std::int64_t>> SqliteArticleReader::find_ids(const Query& query,
                                                                 std::string* match) {
-  if (auto ok = check_query(query); !ok) return std::unexpected(ok.error());
+  if (auto ok = store::check_query(query); !ok) return std::unexpected(ok.error());
   auto resolved = resolve(db_, query.filter);
   if (!resolved) return std::unexpected(resolved.error());
   std::vector<std::int64_t> ids;

@@ -1,7 +1,7 @@
 // `newsdb import` as a library call: discovery -> stat-skip -> parsing on worker threads in
 // input order -> one writer committing large batches (DESIGN.md, "Store"; issue 3).
 //
-//   inputs (discover_inputs) ──► skip rules ──► parse pool (N threads, in order) ──► batches
+//   inputs (InputWalk) ──────► skip rules ──► parse pool (N threads, in order) ──► batches
 //   archives (ArchiveReader) ─┘   (size+mtime,    large .ndjson / stdin cut in parts    │
 //   URLs (fetch_url_inputs) ──┘    content hash)                                       ▼
 //                                                                     BatchWriter thread: one

@@ -99,7 +99,7 @@ Result<std::vector<StoredArticle>> PgArticleReader::find(const Query& query) {
   for (auto& article : *loaded) {
     if (article) out.push_back(std::move(*article));
   }
-  if (!filter->tsquery.empty()) {
+  if (!filter->text_query.empty()) {
     if (auto r = add_snippets(*filter, out); !r) return std::unexpected(r.error());
   }
   return out;
@@ -111,7 +111,7 @@ Result<void> PgArticleReader::add_snippets(const ResolvedFilter& filter,
   std::vector<std::string> ids;
   for (const auto& a : articles) ids.push_back(std::to_string(a.id));
   auto rows = conn_.exec_prepared("q_snippets", kSnippets,
-                                  Params().add(filter.tsquery).add(array_literal(ids)));
+                                  Params().add(filter.text_query).add(array_literal(ids)));
   if (!rows) return std::unexpected(rows.error());
   std::unordered_map<std::int64_t, std::string> snippets;
   for (int i = 0; i < rows->rows(); ++i) {

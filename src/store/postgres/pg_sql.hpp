@@ -8,39 +8,51 @@
 
 #include <cstdint>
 #include <string>
+#include <span>
 #include <string_view>
 #include <vector>
 
 #include "store/postgres/connection.hpp"
+#include "store/sql_builder.hpp"
 
 namespace newsdb::postgres {
 
-class PgSql {
+class PgSql final : public store::SqlBuilder {
  public:
-  PgSql& sql(std::string_view text) {
+  PgSql& sql(std::string_view text) override {
     text_ += text;
     return *this;
   }
+  PgSql& value(std::int64_t v) override { return add(v); }
+  PgSql& value(std::string_view v) override { return add(v); }
+  PgSql& value(bool v) override { return add(v); }
   template <typename T>
   PgSql& value(const T& v) {
-    params_.add(v);
-    text_ += "$" + std::to_string(params_.size());
-    return *this;
+    return add(v);
   }
   // "$k, $k+1, ..." for a non-empty list.
-  template <typename T>
-  PgSql& values(const std::vector<T>& vs) {
-    for (std::size_t i = 0; i < vs.size(); ++i) {
-      if (i) text_ += ", ";
-      value(vs[i]);
-    }
-    return *this;
-  }
+  PgSql& values(std::span<const std::int64_t> vs) override { return add_all(vs); }
+  PgSql& values(std::span<const std::string> vs) override { return add_all(vs); }
 
   const std::string& text() const { return text_; }
   const Params& params() const { return params_; }
 
  private:
+  template <typename T>
+  PgSql& add(const T& v) {
+    params_.add(v);
+    text_ += "$" + std::to_string(params_.size());
+    return *this;
+  }
+  template <typename T>
+  PgSql& add_all(std::span<const T> vs) {
+    for (std::size_t i = 0; i < vs.size(); ++i) {
+      if (i) text_ += ", ";
+      add(vs[i]);
+    }
+    return *this;
+  }
+
   std::string text_;
   Params params_;
 };

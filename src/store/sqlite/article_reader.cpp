@@ -45,7 +45,7 @@ Result<std::vector<std::int64_t>> SqliteArticleReader::find_ids(const Query& que
   if (!resolved) return std::unexpected(resolved.error());
   std::vector<std::int64_t> ids;
   if (resolved->matches_nothing) return ids;
-  if (match) *match = resolved->fts_match;
+  if (match) *match = resolved->text_query;
   auto stmt = find_sql(*resolved, query.sort, query.limit, query.offset).prepare(db_);
   if (!stmt) return std::unexpected(stmt.error());
   for (;;) {

@@ -11,24 +11,26 @@
 #include <variant>
 #include <vector>
 
+#include "store/sql_builder.hpp"
 #include "store/sqlite/database.hpp"
 
 namespace newsdb::sqlite {
 
 using SqlParameter = std::variant<std::int64_t, std::string>;
 
-class BoundSql {
+class BoundSql final : public store::SqlBuilder {
  public:
-  BoundSql& sql(std::string_view text) {
+  BoundSql& sql(std::string_view text) override {
     text_ += text;
     return *this;
   }
-  // Appends `?` and records `value` as its parameter.
-  BoundSql& value(std::int64_t value);
-  BoundSql& value(std::string_view value);
+  // Appends `?` and records `value` as its parameter; a bool binds as 1 or 0.
+  BoundSql& value(std::int64_t value) override;
+  BoundSql& value(std::string_view value) override;
+  BoundSql& value(bool value) override { return this->value(std::int64_t{value ? 1 : 0}); }
   // Appends `?, ?, ...`, one per value (callers never pass an empty list).
-  BoundSql& values(std::span<const std::int64_t> values);
-  BoundSql& values(std::span<const std::string> values);
+  BoundSql& values(std::span<const std::int64_t> values) override;
+  BoundSql& values(std::span<const std::string> values) override;
   // Appends another BoundSql's text and parameters.
   BoundSql& append(const BoundSql& other);
 

@@ -17,8 +17,9 @@ CREATE TEMP TABLE IF NOT EXISTS stage_articles (
   category_key text, type text, type_key text, quality bigint, heat bigint, published boolean,
   provider_name text COLLATE "C", provider_domain text COLLATE "C", provider_name_key text,
   provider_domain_key text, provider_extra text, secured text, topics text, topics_text text,
-  extra text, content_hash text, source_path text, search_text text, search_ascii boolean
+  extra text, content_hash text, source_path text, search_text text
 ) ON COMMIT DELETE ROWS;
+CREATE TEMP TABLE IF NOT EXISTS stage_search (ord bigint, search tsvector) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_topics (
   url text COLLATE "C", position integer, seq bigint, name text, name_key text COLLATE "C"
 ) ON COMMIT DELETE ROWS;
@@ -79,7 +80,11 @@ ON CONFLICT (name_key) DO NOTHING
   "s.cdn_amp_web_url, s.category, s.category_key, s.type, s.type_key, s.quality, s.heat, "      \
   "s.published, p.id, s.provider_extra, s.secured, s.topics, s.topics_text, s.extra, "          \
   "s.content_hash, s.source_path, "                                                              \
-  "(CASE WHEN s.search_ascii THEN s.search_text ELSE unaccent(s.search_text) END)::tsvector"
+  "coalesce(v.search, unaccent(s.search_text)::tsvector)"
+// The staged article's provider (p) and search vector (v), joined to stage_articles (s).
+#define NEWSDB_ARTICLE_JOINS                                                                    \
+  " LEFT JOIN providers p ON p.name = s.provider_name AND p.domain = s.provider_domain"         \
+  " LEFT JOIN pg_temp.stage_search v ON v.ord = s.ord"
 #define NEWSDB_ARTICLE_COLUMNS                                                                  \
   "title, excerpt, body, published_at, original_url, web_url, amp_web_url, cdn_amp_web_url, "   \
   "category, category_key, type, type_key, quality, heat, published, provider_id, "             \
@@ -98,8 +103,7 @@ constexpr const char* kInsertArticles =
     " ins AS ("
     " INSERT INTO articles (id, url, " NEWSDB_ARTICLE_COLUMNS ", first_seen_at, updated_at)"
     " SELECT n.id, s.url, " NEWSDB_ARTICLE_VALUES ", $1, $1"
-    " FROM pg_temp.stage_articles s JOIN numbered n ON n.url = s.url"
-    " LEFT JOIN providers p ON p.name = s.provider_name AND p.domain = s.provider_domain"
+    " FROM pg_temp.stage_articles s JOIN numbered n ON n.url = s.url" NEWSDB_ARTICLE_JOINS
     " ORDER BY s.url"
     " ON CONFLICT (url) DO NOTHING"
     " RETURNING id, url)"
@@ -120,14 +124,14 @@ constexpr const char* kUpdateArticles =
     "WITH up AS ("
     " UPDATE articles a SET (" NEWSDB_ARTICLE_COLUMNS ", updated_at) = "
     " (" NEWSDB_ARTICLE_VALUES ", $1)"
-    " FROM pg_temp.stage_articles s"
-    " LEFT JOIN providers p ON p.name = s.provider_name AND p.domain = s.provider_domain"
+    " FROM pg_temp.stage_articles s" NEWSDB_ARTICLE_JOINS
     " WHERE a.url = s.url AND a.content_hash <> s.content_hash"
     " RETURNING a.id, a.url)"
     " INSERT INTO pg_temp.stage_changed (id, url, inserted) SELECT id, url, false FROM up";
 
 #undef NEWSDB_ARTICLE_VALUES
 #undef NEWSDB_ARTICLE_COLUMNS
+#undef NEWSDB_ARTICLE_JOINS
 
 constexpr const char* kDeleteOldTopics = R"sql(
 DELETE FROM article_topics t USING pg_temp.stage_changed c
@@ -289,6 +293,11 @@ Result<void> PgArticleWriter::copy_staged(const StagedBatch& staged) {
     const CopyText& rows;
     const char* sql;
   };
+  if (!staged.search.empty()) {
+    auto r = conn_.copy_in("COPY pg_temp.stage_search FROM STDIN WITH (FORMAT binary)",
+                           staged.search.bytes());
+    if (!r) return std::unexpected(r.error());
+  }
   for (const Copy& copy : {
            Copy{staged.articles, articles_copy.c_str()},
            Copy{staged.topics, "COPY pg_temp.stage_topics FROM STDIN"},

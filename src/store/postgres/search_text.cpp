@@ -3,9 +3,12 @@
 #include <locale.h>
 #include <wctype.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 
 #include "store/name_key.hpp"
+#include "store/postgres/copy_binary.hpp"
 
 namespace newsdb::postgres {
 namespace {
@@ -14,7 +17,7 @@ constexpr std::size_t kFieldBytes = 100'000;
 constexpr std::size_t kLiteralBytes = 768 * 1024;  // PostgreSQL refuses tsvectors over 1 MB
 constexpr std::size_t kLexemeBytes = 2046;         // and lexemes over 2 KB
 constexpr int kMaxPosition = 16383;                // positions beyond are clamped by PostgreSQL
-constexpr int kPositionsPerLexeme = 256;           // and extra positions dropped
+constexpr std::size_t kPositionsPerLexeme = 256;          // and extra positions dropped
 constexpr int kFieldGap = 8;                       // positions between two fields
 
 locale_t utf8_locale() {
@@ -87,6 +90,14 @@ bool is_ascii(std::string_view s) {
   return true;
 }
 
+// A position as tsvector stores it: the weight in the top two bits (A = 3 ... D = 0), the
+// position in the low fourteen.
+std::uint16_t word_entry_pos(int position, char weight) {
+  return static_cast<std::uint16_t>(((3 - (weight - 'A')) << 14) | position);
+}
+
+char weight_letter(std::uint16_t entry) { return static_cast<char>('A' + 3 - (entry >> 14)); }
+
 class VectorBuilder {
  public:
   void field(std::string_view text, char weight) {
@@ -96,37 +107,55 @@ class VectorBuilder {
       int at = std::min(position_++, kMaxPosition);
       if (token.size() > kLexemeBytes || full_) return;
       auto [it, fresh] = lexemes_.try_emplace(std::move(token));
-      Positions& p = it->second;
+      std::vector<std::uint16_t>& positions = it->second;
       if (fresh) bytes_ += it->first.size() + 4;
-      if (p.count >= kPositionsPerLexeme) return;
-      ++p.count;
-      p.text += (p.text.empty() ? "" : ",") + std::to_string(at) + weight;
+      // Past the last position every token lands on it: the server keeps one (the first, whose
+      // weight is the highest), and tsvector's binary form requires increasing positions.
+      if (positions.size() >= kPositionsPerLexeme ||
+          (!positions.empty() && (positions.back() & 0x3FFF) == at)) {
+        return;
+      }
+      positions.push_back(word_entry_pos(at, weight));
       bytes_ += 7;
       full_ = bytes_ > kLiteralBytes;
     });
     position_ += kFieldGap;
   }
 
-  std::string literal() const {
-    std::string out;
-    out.reserve(bytes_);
-    for (const auto& [lexeme, positions] : lexemes_) {
+  SearchVector build() const {
+    // Sorted lexemes: the order tsvector keeps them in (bytewise, a prefix first).
+    std::vector<const Lexeme*> sorted;
+    sorted.reserve(lexemes_.size());
+    for (const auto& entry : lexemes_) sorted.push_back(&entry);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const Lexeme* a, const Lexeme* b) { return a->first < b->first; });
+    SearchVector out;
+    out.literal.reserve(bytes_);
+    put_big_endian(out.binary, static_cast<std::uint32_t>(sorted.size()), 4);
+    for (const Lexeme* lexeme : sorted) {
+      const auto& [word, positions] = *lexeme;
+      out.ascii = out.ascii && is_ascii(word);
       // Tokens are letters and digits only: nothing in them needs escaping.
-      if (!out.empty()) out += ' ';
-      out += '\'';
-      out += lexeme;
-      out += "':";
-      out += positions.text;
+      if (!out.literal.empty()) out.literal += ' ';
+      out.literal += '\'';
+      out.literal += word;
+      out.literal += "':";
+      out.binary += word;
+      out.binary += '\0';
+      put_big_endian(out.binary, static_cast<std::uint32_t>(positions.size()), 2);
+      for (std::size_t i = 0; i < positions.size(); ++i) {
+        if (i > 0) out.literal += ',';
+        out.literal += std::to_string(positions[i] & 0x3FFF);
+        out.literal += weight_letter(positions[i]);
+        put_big_endian(out.binary, positions[i], 2);
+      }
     }
     return out;
   }
 
  private:
-  struct Positions {
-    int count = 0;
-    std::string text;  // "3A,9D"
-  };
-  std::unordered_map<std::string, Positions> lexemes_;
+  using Lexeme = std::pair<const std::string, std::vector<std::uint16_t>>;
+  std::unordered_map<std::string, std::vector<std::uint16_t>> lexemes_;
   int position_ = 1;
   std::size_t bytes_ = 0;
   bool full_ = false;
@@ -147,10 +176,7 @@ SearchVector search_vector(std::string_view title, std::string_view excerpt,
   builder.field(excerpt, 'B');
   builder.field(topics_text, 'C');
   builder.field(body, 'D');
-  SearchVector out;
-  out.literal = builder.literal();
-  out.ascii = is_ascii(out.literal);
-  return out;
+  return builder.build();
 }
 
 std::string words_query(std::string_view text) {

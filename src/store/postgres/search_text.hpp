@@ -26,6 +26,10 @@ std::vector<std::string> search_tokens(std::string_view text);
 struct SearchVector {
   std::string literal;  // tsvector input syntax: 'word':1A,7B 'other':2A ...
   bool ascii = true;    // no byte above 0x7F: unaccent has nothing to do
+  // The same vector in tsvector's binary COPY form (lexemes sorted, positions increasing), which
+  // the server takes as it is instead of parsing the literal: usable as it is only when `ascii`
+  // (unaccent applies to text).
+  std::string binary;
 };
 
 // The indexed text of one article: title, excerpt, topics (one per line) and body. Each field is

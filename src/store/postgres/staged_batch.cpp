@@ -71,7 +71,12 @@ class Stager {
         search_vector(a.title, a.excerpt.value_or(""), topics, a.body.value_or(""));
     row.field(a.secured).field(topics_json(a.topics)).field(topics);
     row.field(extra_json(a.extra)).field(hash).field(source_path);
-    row.field(search.literal).field(search.ascii).end_row();
+    if (search.ascii) {
+      row.null().end_row();
+      out_.search.row(2).field(article_ord_ - 1).raw(search.binary);
+    } else {
+      row.field(search.literal).end_row();
+    }
     children(a);
   }
 

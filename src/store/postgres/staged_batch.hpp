@@ -19,6 +19,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "store/postgres/copy_binary.hpp"
 #include "store/postgres/copy_text.hpp"
 
 namespace newsdb::postgres {
@@ -32,7 +33,8 @@ struct UrlTally {
 };
 
 struct StagedBatch {
-  CopyText articles;  // one row per distinct URL (columns: kStageArticleColumns)
+  CopyText articles;  // one row per distinct URL (columns: kStageArticleColumns); search_text,
+                      // the vector's literal, only when it is not ASCII (unaccent applies to it)
   CopyText topics;    // url, position, seq, name, name_key: one row per distinct key
   CopyText images;    // url, position, image_url, width, height, is_cached, extra
   CopyText related;   // url, position, related_url, title, published_at, provider_name,
@@ -40,6 +42,7 @@ struct StagedBatch {
   CopyText files;     // path, size, mtime_ns, content_hash, outcome, articles (last per path)
   CopyText cleared;   // path: inputs whose recorded errors this batch replaces
   CopyText errors;    // seq, path, line, column, field, message
+  CopyBinary search;  // ord, search: the search vectors of the articles without search_text
   std::unordered_map<std::string, UrlTally> tallies;  // by canonical URL
 };
 
@@ -50,6 +53,6 @@ inline constexpr const char* kStageArticleColumns =
     "ord, url, title, excerpt, body, published_at, original_url, web_url, amp_web_url, "
     "cdn_amp_web_url, category, category_key, type, type_key, quality, heat, published, "
     "provider_name, provider_domain, provider_name_key, provider_domain_key, provider_extra, "
-    "secured, topics, topics_text, extra, content_hash, source_path, search_text, search_ascii";
+    "secured, topics, topics_text, extra, content_hash, source_path, search_text";
 
 }  // namespace newsdb::postgres

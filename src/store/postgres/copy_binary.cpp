@@ -1,0 +1,48 @@
+#include "store/postgres/copy_binary.hpp"
+
+namespace newsdb::postgres {
+namespace {
+
+constexpr std::string_view kSignature{"PGCOPY\n\377\r\n\0", 11};
+
+}  // namespace
+
+void put_big_endian(std::string& out, std::uint64_t value, int bytes) {
+  for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) {
+    out += static_cast<char>((value >> shift) & 0xFF);
+  }
+}
+
+CopyBinary::CopyBinary() {
+  data_ += kSignature;
+  put_big_endian(data_, 0, 4);  // flags: no OIDs
+  put_big_endian(data_, 0, 4);  // no header extension
+}
+
+CopyBinary& CopyBinary::row(int fields) {
+  put_big_endian(data_, static_cast<std::uint16_t>(fields), 2);
+  ++rows_;
+  return *this;
+}
+
+CopyBinary& CopyBinary::field(std::int64_t value) {
+  put_big_endian(data_, 8, 4);
+  put_big_endian(data_, static_cast<std::uint64_t>(value), 8);
+  return *this;
+}
+
+CopyBinary& CopyBinary::raw(std::string_view value) {
+  put_big_endian(data_, static_cast<std::uint32_t>(value.size()), 4);
+  data_ += value;
+  return *this;
+}
+
+std::string CopyBinary::bytes() const {
+  std::string out;
+  out.reserve(data_.size() + 2);
+  out += data_;
+  put_big_endian(out, 0xFFFF, 2);  // trailer: a field count of -1
+  return out;
+}
+
+}  // namespace newsdb::postgres

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <set>
 #include <utility>
 
 namespace newsdb::ingest {
@@ -25,80 +24,11 @@ std::string join(const std::string& folder, const std::string& name) {
   return folder + "/" + name;
 }
 
-// Walks one folder argument. Paths are collected, then sorted as whole relative paths, so the
-// order does not depend on how the walk met them.
-class FolderWalk {
- public:
-  explicit FolderWalk(Discovery& out) : out_(out) {}
-
-  void walk(const std::string& root, const struct stat& root_stat) {
-    visited_.insert({root_stat.st_dev, root_stat.st_ino});
-    std::vector<std::string> pending{root};
-    while (!pending.empty()) {
-      std::string folder = std::move(pending.back());
-      pending.pop_back();
-      read_folder(folder, pending);
-    }
-    std::sort(files_.begin(), files_.end(),
-              [](const InputItem& a, const InputItem& b) { return a.path < b.path; });
-    for (InputItem& item : files_) out_.inputs.push_back(std::move(item));
-    files_.clear();
-  }
-
- private:
-  // Lists one folder's entries in sorted order, so which of two paths to one folder is walked
-  // (and which warned about) does not depend on the filesystem's order.
-  void read_folder(const std::string& folder, std::vector<std::string>& pending) {
-    DIR* dir = opendir(folder.c_str());
-    if (dir == nullptr) {
-      out_.problems.push_back(
-          problem(folder, std::string("cannot read folder: ") + std::strerror(errno)));
-      return;
-    }
-    std::vector<std::string> names;
-    while (const dirent* entry = readdir(dir)) {
-      if (entry->d_name[0] != '.') names.emplace_back(entry->d_name);  // hidden, . and ..
-    }
-    closedir(dir);
-    std::sort(names.begin(), names.end());
-    std::vector<std::string> subfolders;
-    for (const std::string& name : names) {
-      std::string path = join(folder, name);
-      struct stat st;
-      if (stat(path.c_str(), &st) != 0) {  // follows symbolic links
-        int error = errno;
-        out_.problems.push_back(problem(path,
-                                        error == ELOOP ? "skipped: a symbolic link loop"
-                                        : error == ENOENT
-                                            ? "skipped: a symbolic link to nothing"
-                                            : std::string("skipped: ") + std::strerror(error),
-                                        Severity::kWarning));
-      } else if (S_ISDIR(st.st_mode)) {
-        if (visited_.insert({st.st_dev, st.st_ino}).second) {
-          subfolders.push_back(std::move(path));
-        } else {
-          out_.problems.push_back(
-              problem(path, "skipped: this folder was already walked (a symbolic link loop?)",
-                      Severity::kWarning));
-        }
-      } else if (S_ISREG(st.st_mode)) {
-        InputKind kind =
-            input_kind_for(name) == InputKind::kArchive ? InputKind::kArchive : InputKind::kFile;
-        files_.push_back(InputItem{kind, InputOrigin::kFolderWalk, std::move(path),
-                                   std::uint64_t(st.st_size), mtime_ns(st)});
-      }
-      // Sockets, pipes and devices met in a walk are not inputs (a pipe would block the read).
-    }
-    // Depth first, smallest name first: push in reverse.
-    for (auto it = subfolders.rbegin(); it != subfolders.rend(); ++it) {
-      pending.push_back(std::move(*it));
-    }
-  }
-
-  Discovery& out_;
-  std::set<std::pair<dev_t, ino_t>> visited_;
-  std::vector<InputItem> files_;
-};
+std::string stat_warning(int error) {
+  if (error == ELOOP) return "skipped: a symbolic link loop";
+  if (error == ENOENT) return "skipped: a symbolic link to nothing";
+  return std::string("skipped: ") + std::strerror(error);
+}
 
 }  // namespace
 
@@ -111,31 +41,137 @@ InputKind input_kind_for(const std::string& path) {
   return InputKind::kFile;
 }
 
+InputWalk::InputWalk(std::vector<std::string> sources) : sources_(std::move(sources)) {}
+
+std::vector<Diagnostic> InputWalk::take_problems() { return std::exchange(problems_, {}); }
+
+std::size_t InputWalk::entries_held() const {
+  std::size_t held = 0;
+  for (const Listing& listing : path_) held += listing.entries.size();
+  return held;
+}
+
+std::optional<InputItem> InputWalk::next() {
+  for (;;) {
+    if (path_.empty()) {
+      if (next_source_ == sources_.size()) return std::nullopt;
+      if (auto item = argument(sources_[next_source_++])) return item;
+      continue;
+    }
+    Listing& listing = path_.back();
+    if (listing.next == listing.entries.size()) {
+      path_.pop_back();
+      continue;
+    }
+    Entry& entry = listing.entries[listing.next++];
+    std::string path = join(listing.folder, entry.name);
+    if (entry.folder) {
+      enter(std::move(path));  // may grow path_: `listing` and `entry` are not used after this
+      continue;
+    }
+    return InputItem{entry.kind, InputOrigin::kFolderWalk, std::move(path), entry.size,
+                     entry.mtime_ns};
+  }
+}
+
+// An argument: a file or a stream is its own input; a folder starts a walk (nullopt).
+std::optional<InputItem> InputWalk::argument(const std::string& source) {
+  InputKind kind = input_kind_for(source);
+  if (kind == InputKind::kStdin || kind == InputKind::kUrl) {
+    return InputItem{kind, InputOrigin::kArgument, source, 0, 0};
+  }
+  struct stat st;
+  if (stat(source.c_str(), &st) != 0) {
+    int error = errno;
+    problems_.push_back(
+        problem(source, error == ENOENT ? "no such file or folder" : std::strerror(error)));
+    return std::nullopt;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    visited_.insert({st.st_dev, st.st_ino});
+    enter(source);
+    return std::nullopt;
+  }
+  // A named file is read whatever it is (a regular file, a pipe such as <(...), a device).
+  return InputItem{kind, InputOrigin::kArgument, source,
+                   S_ISREG(st.st_mode) ? std::uint64_t(st.st_size) : 0, mtime_ns(st)};
+}
+
+// Lists one folder and makes it the current one. Its entries are sorted by name, a subfolder's
+// name taken with a trailing '/': walking depth first in that order yields files in byte order
+// of their whole paths ("a-b/y.md" before "a/x.md", as '-' < '/'), one folder at a time.
+// Subfolders are marked as walked when listed, so which of two paths to one folder is walked
+// (and which warned about) does not depend on the filesystem's order.
+void InputWalk::enter(std::string folder) {
+  DIR* dir = opendir(folder.c_str());
+  if (dir == nullptr) {
+    problems_.push_back(problem(folder, std::string("cannot read folder: ") + std::strerror(errno)));
+    return;
+  }
+  std::vector<std::string> names;
+  while (const dirent* entry = readdir(dir)) {
+    if (entry->d_name[0] != '.') names.emplace_back(entry->d_name);  // hidden, . and ..
+  }
+  closedir(dir);
+  std::sort(names.begin(), names.end());  // for the order of warnings and of visited marks
+
+  Listing listing{std::move(folder), {}, 0};
+  listing.entries.reserve(names.size());
+  for (std::string& name : names) {
+    std::string path = join(listing.folder, name);
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0) {  // follows symbolic links
+      problems_.push_back(problem(path, stat_warning(errno), Severity::kWarning));
+    } else if (S_ISDIR(st.st_mode)) {
+      if (visited_.insert({st.st_dev, st.st_ino}).second) {
+        listing.entries.push_back(Entry{std::move(name), true});
+      } else {
+        problems_.push_back(
+            problem(path, "skipped: this folder was already walked (a symbolic link loop?)",
+                    Severity::kWarning));
+      }
+    } else if (S_ISREG(st.st_mode)) {
+      InputKind kind =
+          input_kind_for(name) == InputKind::kArchive ? InputKind::kArchive : InputKind::kFile;
+      listing.entries.push_back(
+          Entry{std::move(name), false, kind, std::uint64_t(st.st_size), mtime_ns(st)});
+    }
+    // Sockets, pipes and devices met in a walk are not inputs (a pipe would block the read).
+  }
+  // The whole-path order: a folder's name compares as if followed by '/'.
+  auto key_less = [](const Entry& a, const Entry& b) {
+    std::string_view x = a.name, y = b.name;
+    std::size_t common = std::min(x.size(), y.size());
+    int c = x.substr(0, common).compare(y.substr(0, common));
+    if (c != 0) return c < 0;
+    // One name is a prefix of the other: compare the next character, '/' standing in after a
+    // folder's name and nothing (shortest first) after a file's.
+    auto after = [common](std::string_view s, bool folder) -> int {
+      if (common < s.size()) return static_cast<unsigned char>(s[common]);
+      return folder ? '/' : -1;
+    };
+    return after(x, a.folder) < after(y, b.folder);
+  };
+  std::stable_sort(listing.entries.begin(), listing.entries.end(), key_less);
+  path_.push_back(std::move(listing));
+}
+
 Discovery discover_inputs(const std::vector<std::string>& sources) {
   Discovery out;
-  for (const std::string& source : sources) {
-    InputKind kind = input_kind_for(source);
-    if (kind == InputKind::kStdin || kind == InputKind::kUrl) {
-      out.inputs.push_back(InputItem{kind, InputOrigin::kArgument, source, 0, 0});
-      continue;
-    }
-    struct stat st;
-    if (stat(source.c_str(), &st) != 0) {
-      int error = errno;
-      out.problems.push_back(
-          problem(source, error == ENOENT ? "no such file or folder" : std::strerror(error)));
-      continue;
-    }
-    if (S_ISDIR(st.st_mode)) {
-      FolderWalk(out).walk(source, st);
-      continue;
-    }
-    // A named file is read whatever it is (a regular file, a pipe such as <(...), a device).
-    out.inputs.push_back(InputItem{kind, InputOrigin::kArgument, source,
-                                   S_ISREG(st.st_mode) ? std::uint64_t(st.st_size) : 0,
-                                   mtime_ns(st)});
+  InputWalk walk(sources);
+  while (auto item = walk.next()) {
+    for (Diagnostic& d : walk.take_problems()) out.problems.push_back(std::move(d));
+    out.inputs.push_back(std::move(*item));
   }
+  for (Diagnostic& d : walk.take_problems()) out.problems.push_back(std::move(d));
   return out;
+}
+
+std::int64_t count_inputs(const std::vector<std::string>& sources) {
+  InputWalk walk(sources);
+  std::int64_t count = 0;
+  while (walk.next()) ++count;
+  return count;
 }
 
 }  // namespace newsdb::ingest

@@ -1,18 +1,27 @@
-// Turning SOURCE arguments into the ordered list of inputs to read (DESIGN.md: "input order is
+// Turning SOURCE arguments into the ordered stream of inputs to read (DESIGN.md: "input order is
 // deterministic: arguments in order, directories in sorted path order").
 //
-// Files are listed with their size and modification time. Folders are walked recursively; their
-// files come in sorted order of their paths (byte order of the whole relative path), hidden
-// entries (names starting with '.') are skipped, symbolic links are followed, and a folder that
-// was already walked (a symlink loop, or two links to one folder) is walked once. Archives
-// (.tar, .tar.gz, .tgz), `-` (stdin) and http(s) URLs are passed through as their own kinds: the
-// import pipeline expands them. Problems (a missing argument, an unreadable folder) become
-// diagnostics; a loop or a dangling link inside a walk is a warning.
+// Files come with their size and modification time. Folders are walked recursively; their files
+// come in sorted order of their paths (byte order of the whole relative path), hidden entries
+// (names starting with '.') are skipped, symbolic links are followed, and a folder that was
+// already walked (a symlink loop, or two links to one folder) is walked once. Archives (.tar,
+// .tar.gz, .tgz), `-` (stdin) and http(s) URLs are passed through as their own kinds: the import
+// pipeline expands them. Problems (a missing argument, an unreadable folder) become diagnostics;
+// a loop or a dangling link inside a walk is a warning.
+//
+// The walk streams: InputWalk hands out one input at a time and holds only the listings of the
+// folders on the path from the argument to where it is (one sorted listing per depth), so its
+// memory is bounded by the largest folder, not by the number of files under the argument.
 #pragma once
+
+#include <sys/types.h>
 
 #include <cstdint>
 #include <newsdb/diagnostic.hpp>
+#include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace newsdb::ingest {
@@ -38,15 +47,57 @@ struct InputItem {
   friend bool operator==(const InputItem&, const InputItem&) = default;
 };
 
+// The kind an argument or a walked file has by its name alone.
+InputKind input_kind_for(const std::string& path);
+
+// The inputs of `sources`, in order, one at a time. Not thread-safe: one thread pulls.
+class InputWalk {
+ public:
+  explicit InputWalk(std::vector<std::string> sources);
+
+  // The next input, or nullopt when every source is done. Never throws; filesystem errors
+  // become problems (take them with take_problems()).
+  std::optional<InputItem> next();
+  // The problems met since the last call, in the order met: errors (a missing argument, an
+  // unreadable folder) and warnings (a symlink loop, a dangling link).
+  std::vector<Diagnostic> take_problems();
+  // Folder entries held right now (the listings on the current path): what the walk's memory
+  // is proportional to. For tests and for the bounded-memory promise above.
+  std::size_t entries_held() const;
+
+ private:
+  struct Entry {
+    std::string name;
+    bool folder = false;
+    InputKind kind = InputKind::kFile;
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+  };
+  struct Listing {
+    std::string folder;          // its path, as the walk reached it
+    std::vector<Entry> entries;  // sorted as whole paths sort (see discovery.cpp)
+    std::size_t next = 0;
+  };
+
+  std::optional<InputItem> argument(const std::string& source);
+  void enter(std::string folder);
+
+  std::vector<std::string> sources_;
+  std::size_t next_source_ = 0;
+  std::vector<Listing> path_;  // the folders from the argument down to the current one
+  std::set<std::pair<dev_t, ino_t>> visited_;
+  std::vector<Diagnostic> problems_;
+};
+
+// Every input of `sources` at once (InputWalk collected). For small source lists and tests: an
+// import streams instead.
 struct Discovery {
   std::vector<InputItem> inputs;
   std::vector<Diagnostic> problems;  // errors (a missing argument) and warnings (a symlink loop)
 };
-
-// The kind an argument or a walked file has by its name alone.
-InputKind input_kind_for(const std::string& path);
-
-// Lists the inputs of `sources` in order. Never throws; filesystem errors become problems.
 Discovery discover_inputs(const std::vector<std::string>& sources);
+
+// How many inputs `sources` has, walked without keeping them (for a progress total).
+std::int64_t count_inputs(const std::vector<std::string>& sources);
 
 }  // namespace newsdb::ingest

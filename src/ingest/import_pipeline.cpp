@@ -54,7 +54,7 @@ Result<ImportSummary> run_import(const ImportOptions& options, const Clock& cloc
   if (stores->lookups) known_dates = known_dates_in(stores->lookups->reader());
   Importer importer(options, observer, stores->lookups ? &stores->lookups->writer() : nullptr,
                     http, clock, writer, std::move(known_dates));
-  auto ran = importer.run(discover_inputs(options.sources));
+  auto ran = importer.run(options.sources);
   auto written = writer.finish();
   if (!ran) return std::unexpected(ran.error());
   if (!written) return std::unexpected(written.error());

@@ -1,7 +1,7 @@
 // `newsdb import` as a library call: discovery -> stat-skip -> parsing on worker threads in
 // input order -> one writer committing large batches (DESIGN.md, "Store"; issue 3).
 //
-//   inputs (discover_inputs) ──► skip rules ──► parse pool (N threads, in order) ──► batches
+//   inputs (InputWalk) ──────► skip rules ──► parse pool (N threads, in order) ──► batches
 //   archives (ArchiveReader) ─┘   (size+mtime,    large .ndjson / stdin cut in parts    │
 //   URLs (fetch_url_inputs) ──┘    content hash)                                       ▼
 //                                                                     BatchWriter thread: one
@@ -62,7 +62,9 @@ struct ImportProgress {
 // What the caller sees while the import runs, on the pipeline's thread.
 struct ImportObserver {
   std::function<void(const Diagnostic&)> diagnostic;        // errors and warnings, input order
-  std::function<void(const ImportProgress&)> progress;      // after each input
+  // After each input. When set, the inputs are counted first (a walk that keeps nothing) so that
+  // inputs_total is known; leave it empty when nothing shows progress.
+  std::function<void(const ImportProgress&)> progress;
 };
 
 // Runs the import. Opens the store itself (a second, read-only connection serves the skip

@@ -11,11 +11,14 @@ bool is_large_ndjson(const InputItem& item, const ImportOptions& options) {
          item.size > options.ndjson_part_bytes;
 }
 
-bool is_plain_file(const InputItem& item, const ImportOptions& options) {
-  return item.kind == InputKind::kFile && !is_large_ndjson(item, options);
-}
 
 }  // namespace
+
+Importer::Handling Importer::handling_of(const InputItem& item) const {
+  if (item.kind == InputKind::kUrl) return Handling::kUrl;
+  if (item.kind == InputKind::kFile && !is_large_ndjson(item, options_)) return Handling::kFile;
+  return Handling::kAlone;
+}
 
 std::size_t index_of(const InputItem& item, const std::vector<InputItem>& items) {
   if (!items.empty() && &item >= items.data() && &item < items.data() + items.size()) {
@@ -36,7 +39,8 @@ Importer::Importer(const ImportOptions& options, const ImportObserver& observer,
       known_dates_(std::move(known_dates)),
       clock_(clock),
       writer_(writer),
-      tally_(observer) {
+      tally_(observer),
+      count_first_(static_cast<bool>(observer.progress)) {
   pool_.jobs = options.jobs;
   pool_.limits = options.limits;
 }
@@ -59,33 +63,36 @@ Result<std::optional<ImportRecord>> Importer::lookup_one(const std::string& path
   return std::move((*records)[0]);
 }
 
-Result<void> Importer::run(const Discovery& discovery) {
-  for (const Diagnostic& d : discovery.problems) {
-    tally_.problem(d, d.severity == Severity::kError);
-  }
-  const auto& inputs = discovery.inputs;
-  tally_.more_inputs(static_cast<std::int64_t>(inputs.size()));
-  std::size_t i = 0;
-  // The inputs from i on that `pred` accepts, up to the first it does not: handled together.
-  auto run_of = [&](auto pred) {
-    std::size_t end = i;
-    while (end < inputs.size() && pred(inputs[end])) ++end;
-    return std::span<const InputItem>(inputs.data() + i, end - i);
+// Inputs are pulled from the walk one at a time and gathered into groups of one handling (plain
+// files, URLs) of at most kInputGroup, so that at most one group is held besides the walk's own
+// listings; archives and large .ndjson files are handled alone, streamed.
+Result<void> Importer::run(const std::vector<std::string>& sources) {
+  if (count_first_) tally_.more_inputs(count_inputs(sources));
+  InputWalk walk(sources);
+  std::vector<InputItem> group;
+  auto handle_group = [&]() -> Result<void> {
+    if (group.empty()) return {};
+    auto r = group.front().kind == InputKind::kUrl ? urls(group) : files(group);
+    group.clear();
+    return r;
   };
-  while (i < inputs.size() && !writer_.failed()) {
-    const InputItem& item = inputs[i];
-    if (item.kind == InputKind::kUrl) {
-      auto run = run_of([](const InputItem& x) { return x.kind == InputKind::kUrl; });
-      if (auto r = urls(run); !r) return r;
-      i += run.size();
-    } else if (is_plain_file(item, options_)) {
-      auto run = run_of([&](const InputItem& x) { return is_plain_file(x, options_); });
-      if (auto r = files(run); !r) return r;
-      i += run.size();
-    } else {
-      auto r = item.kind == InputKind::kArchive ? archive(item) : ndjson_stream(item);
+  while (!writer_.failed()) {
+    std::optional<InputItem> item = walk.next();
+    for (const Diagnostic& d : walk.take_problems()) {
+      tally_.problem(d, d.severity == Severity::kError);
+    }
+    if (!count_first_ && item) tally_.more_inputs(1);
+    bool joins = item && !group.empty() && group.size() < kInputGroup &&
+                 handling_of(*item) == handling_of(group.front());
+    if (!joins) {
+      if (auto r = handle_group(); !r) return r;
+    }
+    if (!item) break;
+    if (handling_of(*item) == Handling::kAlone) {
+      auto r = item->kind == InputKind::kArchive ? archive(*item) : ndjson_stream(*item);
       if (!r) return r;
-      ++i;
+    } else {
+      group.push_back(std::move(*item));
     }
   }
   return {};

@@ -31,15 +31,22 @@ class Importer {
            HttpClient* http, const Clock& clock, BatchWriter& writer,
            KnownFetchDate known_dates = {});
 
-  // Feeds every input of `discovery` to the writer, in order. An Error means the store could
-  // not be read; problems with inputs are diagnostics in the summary instead.
-  Result<void> run(const Discovery& discovery);
+  // Feeds every input of `sources` to the writer, in order (an InputWalk: discovery.hpp). An
+  // Error means the store could not be read; problems with inputs are diagnostics in the summary
+  // instead. With a progress observer the inputs are counted first (a walk that keeps nothing),
+  // so that progress has a total.
+  Result<void> run(const std::vector<std::string>& sources);
   ImportSummary& summary() { return tally_.summary(); }
 
  private:
-  // Plain files (importer_files.cpp).
-  Result<void> files(std::span<const InputItem> run);
-  Result<void> files_slice(std::span<const InputItem> slice);
+  // Inputs handled in groups (plain files, URLs) gather at most this many: bounds the inputs
+  // and their store records held at once.
+  static constexpr std::size_t kInputGroup = 4096;
+  enum class Handling { kFile, kUrl, kAlone };
+  Handling handling_of(const InputItem& item) const;
+
+  // Plain files, looked up in the store at once, then parsed in order (importer_files.cpp).
+  Result<void> files(std::span<const InputItem> group);
   // Large .ndjson files and stdin, cut in parts; .tar / .tar.gz archives (importer_streams.cpp).
   Result<void> ndjson_stream(const InputItem& item);
   Result<void> archive(const InputItem& item);
@@ -68,6 +75,7 @@ class Importer {
   BatchWriter& writer_;
   Tally tally_;
   ParsePoolOptions pool_;
+  bool count_first_;
 };
 
 // The position of `item` in `items`. The parse pool hands its callbacks references into the

@@ -4,20 +4,8 @@
 #include "store/content_hash.hpp"
 
 namespace newsdb::ingest {
-namespace {
-// Inputs looked up in the store at once before parsing: bounds the records held in memory.
-constexpr std::size_t kLookupSlice = 4096;
-}  // namespace
 
-Result<void> Importer::files(std::span<const InputItem> run) {
-  for (std::size_t start = 0; start < run.size() && !writer_.failed(); start += kLookupSlice) {
-    auto r = files_slice(run.subspan(start, std::min(kLookupSlice, run.size() - start)));
-    if (!r) return r;
-  }
-  return {};
-}
-
-Result<void> Importer::files_slice(std::span<const InputItem> slice) {
+Result<void> Importer::files(std::span<const InputItem> slice) {
   std::vector<std::optional<ImportRecord>> records(slice.size());
   if (lookups_) {
     std::vector<std::string> paths;

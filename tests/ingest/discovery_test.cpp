@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -124,4 +125,79 @@ TEST_CASE("pipes and sockets met in a walk are not inputs", "[discovery]") {
   write(tmp.path() / "real.md", "x");
   Discovery d = discover_inputs({tmp.path().string()});
   CHECK(paths_of(d) == std::vector<std::string>{tmp.path().string() + "/real.md"});
+}
+
+TEST_CASE("a streaming walk yields files in whole-path order, one folder at a time",
+          "[discovery]") {
+  test::TempDir tmp;
+  std::string root = tmp.path().string();
+  // Names where per-folder name order and whole-path order disagree: "a" < "a-b" < "a.md" as
+  // names, but "a-b/..." < "a.md" < "a/..." as paths ('-' < '.' < '/').
+  write(tmp.path() / "a" / "1.md", "x");
+  write(tmp.path() / "a-b" / "2.md", "x");
+  write(tmp.path() / "a.md", "x");
+  write(tmp.path() / "a" / "b" / "3.md", "x");
+  write(tmp.path() / "a" / "b.md", "x");
+  write(tmp.path() / "a" / "b-" / "4.md", "x");
+  InputWalk walk({root});
+  std::vector<std::string> seen;
+  while (auto item = walk.next()) seen.push_back(item->path.substr(root.size() + 1));
+  std::vector<std::string> expected{"a-b/2.md", "a.md", "a/1.md", "a/b-/4.md", "a/b.md",
+                                    "a/b/3.md"};
+  std::vector<std::string> sorted = expected;
+  std::sort(sorted.begin(), sorted.end());  // the promise: byte order of whole paths
+  CHECK(sorted == expected);
+  CHECK(seen == expected);
+  CHECK(walk.take_problems().empty());
+}
+
+TEST_CASE("a streaming walk holds one folder's listing per depth, not every path",
+          "[discovery]") {
+  test::TempDir tmp;
+  constexpr int kFolders = 20, kFilesEach = 30;
+  for (int f = 0; f < kFolders; ++f) {
+    for (int i = 0; i < kFilesEach; ++i) {
+      write(tmp.path() / ("f" + std::to_string(f)) / (std::to_string(i) + ".md"), "x");
+    }
+  }
+  InputWalk walk({tmp.path().string()});
+  std::size_t most_held = 0, files = 0;
+  while (auto item = walk.next()) {
+    ++files;
+    most_held = std::max(most_held, walk.entries_held());
+  }
+  CHECK(files == kFolders * kFilesEach);
+  // The root's listing (20 folders) plus one subfolder's (30 files), far below the 600 files.
+  CHECK(most_held <= kFolders + kFilesEach);
+  CHECK(walk.entries_held() == 0);
+}
+
+TEST_CASE("a folder that cannot be read is an error and the walk goes on", "[discovery]") {
+  test::TempDir tmp;
+  write(tmp.path() / "a" / "x.md", "x");
+  write(tmp.path() / "b" / "y.md", "x");
+  write(tmp.path() / "c" / "z.md", "x");
+  InputWalk walk({tmp.path().string()});
+  auto first = walk.next();  // the root is listed; b/ and c/ are not opened yet
+  REQUIRE(first);
+  CHECK(first->path == tmp.path().string() + "/a/x.md");
+  fs::remove_all(tmp.path() / "b");  // gone between listing and reading (root reads anything,
+                                     // so permissions cannot make it unreadable in CI)
+  auto second = walk.next();
+  REQUIRE(second);
+  CHECK(second->path == tmp.path().string() + "/c/z.md");
+  auto problems = walk.take_problems();
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].path == tmp.path().string() + "/b");
+  CHECK(problems[0].message == "cannot read folder: No such file or directory");
+  CHECK(problems[0].severity == Severity::kError);
+  CHECK_FALSE(walk.next());
+}
+
+TEST_CASE("count_inputs counts what the walk yields", "[discovery]") {
+  test::TempDir tmp;
+  write(tmp.path() / "a" / "x.md", "x");
+  write(tmp.path() / "b.tgz", "x");
+  write(tmp.path() / ".hidden.md", "x");
+  CHECK(count_inputs({tmp.path().string(), "-", "/nonexistent/newsdb"}) == 3);
 }

@@ -6,8 +6,13 @@
 #
 #   bash scripts/pg_bench.sh [COUNT] [ROUNDS]      (defaults: 20000 articles, 2 rounds)
 #
+# Each line ends with the CPU seconds the import took: newsdb's own (parse threads and writer) and,
+# for PostgreSQL, the server's (its backends), which the machine's load moves less than the wall
+# time.
+#
 # Environment: NEWSDB (the binary, default build/newsdb), CORPUS (an existing corpus folder to use
-# instead of generating one with ../shared/tools/gen_corpus.py --seed 42).
+# instead of generating one with ../shared/tools/gen_corpus.py --seed 42), JOBS (import --jobs;
+# default: newsdb's own, one parse thread per core).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -36,12 +41,28 @@ if [ -z "$corpus" ]; then
   python3 "$generator" --count "$count" --out "$corpus" --seed 42 --jobs 1 -q
 fi
 
+jobs=()
+[ -n "${JOBS:-}" ] && jobs=(--jobs "$JOBS")
+tick=$(getconf CLK_TCK)
+# CPU seconds of the server's finished backends (the postmaster's reaped children).
+server_cpu() { awk -v t="$tick" '{ printf "%.2f", ($16 + $17) / t }' "/proc/$(head -1 "$work/pg/data/postmaster.pid")/stat"; }
+# Runs one import; prints its summary line and newsdb's CPU seconds.
+import_into() {
+  local times="$work/times"
+  /usr/bin/time -o "$times" -f "%U %S" "$newsdb" --db "$1" import "${jobs[@]}" "$corpus" | tail -1 | tr -d '\n'
+  awk '{ printf "  [cpu: newsdb %.2f s", $1 + $2 }' "$times"
+}
+
 server=$(bash "$here/pg_server.sh" start "$work/pg")
-echo "corpus: $corpus ($(find "$corpus" -type f | wc -l) files); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "corpus: $corpus ($(find "$corpus" -type f | wc -l) files); import ${jobs[*]:-(default jobs)}; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$rounds"); do
   printf 'round %s  sqlite      ' "$round"
-  "$newsdb" --db "$work/round$round.sqlite" import "$corpus" | tail -1
+  import_into "$work/round$round.sqlite"
+  echo "]"
   printf 'round %s  postgresql  ' "$round"
-  "$newsdb" --db "${server%/*}/round$round" import "$corpus" | tail -1
+  before=$(server_cpu)
+  import_into "${server%/*}/round$round"
+  sleep 0.2  # the backend exits after newsdb closes its connection
+  awk -v a="$before" -v b="$(server_cpu)" 'BEGIN { printf ", server %.2f s]\n", b - a }'
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,5 +1,7 @@
 #include "ingest/batch_writer.hpp"
 
+#include <pthread.h>
+
 namespace newsdb::ingest {
 namespace {
 
@@ -52,6 +54,8 @@ bool BatchWriter::failed() const {
 }
 
 void BatchWriter::run() {
+  // Named so that per-thread CPU (top -H, perf, /proc/<pid>/task) shows the writer's share.
+  pthread_setname_np(pthread_self(), "newsdb-write");
   for (;;) {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return handed_.has_value() || closing_; });

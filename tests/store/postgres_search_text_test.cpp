@@ -50,6 +50,27 @@ TEST_CASE("the search vector stays within PostgreSQL's limits", "[store][postgre
   CHECK(commas == 255);
 }
 
+TEST_CASE("the binary vector is tsvector's send format, lexemes sorted", "[store][postgresql]") {
+  // title "b a": b 1A, a 2A; three empty fields' gaps later, body "a" at 27D.
+  SearchVector v = search_vector("b a", "", "", "a");
+  CHECK(v.literal == "'a':2A,27D 'b':1A");
+  const std::string expected{"\0\0\0\2"        // two lexemes
+                             "a\0" "\0\2" "\xC0\x02" "\x00\x1B"  // 2 | A<<14, 27 | D<<14
+                             "b\0" "\0\1" "\xC0\x01",
+                             4 + 2 + 2 + 4 + 2 + 2 + 2};
+  CHECK(v.binary == expected);
+}
+
+TEST_CASE("positions past the last one collapse into it, as the server keeps them",
+          "[store][postgresql]") {
+  std::string body;
+  for (int i = 0; i < 16400; ++i) body += "f ";
+  body += "x x";
+  SearchVector v = search_vector("", "", "", body);
+  CHECK_THAT(v.literal, Catch::Contains("'x':16383D"));
+  CHECK_THAT(v.literal, !Catch::Contains("16383D,"));
+}
+
 TEST_CASE("the user's words become ANDed phrases", "[store][postgresql]") {
   CHECK(words_query("supply-chain AI") == "('supply' <-> 'chain') & ('ai')");
   CHECK(words_query("  \"Gödel\"  ") == "('gödel')");

@@ -55,16 +55,44 @@ Result<std::vector<std::optional<ImportRecord>>> SqliteArticleWriter::lookup(
   return out;
 }
 
+namespace {
+
+// Batches written between two waits for the checkpointer (see wal_checkpointer.hpp): the WAL then
+// holds at most about this many batches (~15 MB each), and the writer waits for one batch's
+// checkpoint in this many instead of doing every checkpoint itself.
+constexpr int kBatchesPerWalCycle = 4;
+
+}  // namespace
+
+void SqliteArticleWriter::start_checkpointer() {
+  checkpointer_tried_ = true;
+  auto mode = db_.prepare("PRAGMA journal_mode");
+  if (!mode) return;
+  auto row = mode->step();
+  if (!row || !*row || mode->column_view(0) != "wal") return;  // in memory: nothing to copy
+  auto checkpointer = WalCheckpointer::start(db_.path());
+  // Without one, SQLite's automatic checkpoints stay on: slower, not wrong.
+  if (!checkpointer) return;
+  if (auto r = db_.exec("PRAGMA wal_autocheckpoint = 0"); !r) return;
+  checkpointer_ = std::move(*checkpointer);
+}
+
 Result<WriteCounts> SqliteArticleWriter::write_batch(std::span<const ParsedFile> batch,
                                                      Timestamp now) {
   auto p = prepared();
   if (!p) return std::unexpected(p.error());
+  if (!checkpointer_tried_) start_checkpointer();
+  if (checkpointer_ && ++batches_since_catch_up_ > kBatchesPerWalCycle) {
+    checkpointer_->catch_up();
+    batches_since_catch_up_ = 1;
+  }
   auto tx = Transaction::begin(db_);
   if (!tx) return std::unexpected(tx.error());
   auto counts = write_files(**p, batch, now);
   if (counts) {
     if (auto r = tx->commit(); !r) counts = std::unexpected(r.error());
   }
+  if (counts && checkpointer_) checkpointer_->committed();
   // The transaction rolls back on the way out: ids created inside it are gone.
   if (!counts) (*p)->names.forget();
   return counts;

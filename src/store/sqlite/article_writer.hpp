@@ -4,13 +4,15 @@
 // writers through the busy timeout), so a batch never fails half-way on a lock upgrade. The
 // statements are prepared on the first batch and reused; provider and topic ids are cached across
 // batches (forgotten after a failed one). The full-text index is fed row by row inside the batch's
-// transaction, so a committed batch is always fully searchable.
+// transaction, so a committed batch is always fully searchable. On a WAL database, the first batch
+// starts a WalCheckpointer: the WAL is copied back into the database beside the writing, not by it.
 #pragma once
 
 #include <memory>
 #include <newsdb/article_writer.hpp>
 
 #include "store/sqlite/database.hpp"
+#include "store/sqlite/wal_checkpointer.hpp"
 
 namespace newsdb::sqlite {
 
@@ -30,9 +32,13 @@ class SqliteArticleWriter final : public ArticleWriter {
   struct Prepared;
   Result<Prepared*> prepared();
   Result<WriteCounts> write_files(Prepared& p, std::span<const ParsedFile> batch, Timestamp now);
+  void start_checkpointer();
 
   Database& db_;
   std::unique_ptr<Prepared> prepared_;
+  bool checkpointer_tried_ = false;
+  int batches_since_catch_up_ = 0;
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // last: stopped before the rest goes
 };
 
 }  // namespace newsdb::sqlite

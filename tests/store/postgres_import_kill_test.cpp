@@ -1,0 +1,129 @@
+// An import into PostgreSQL killed at any moment (SIGKILL: no clean-up of any kind) leaves a sound
+// database, and a re-run finishes it: the PostgreSQL twin of tests/cli/import_robustness_test's
+// kill test. Each batch is one transaction, so the server rolls back the one the kill cut short;
+// what was committed is whole (every article with its topics, image, search vector and import
+// record) and the re-run finds exactly those articles unchanged and adds the rest.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <newsdb/article.hpp>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "support/pg_database.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace newsdb;
+namespace fs = std::filesystem;
+
+namespace {
+
+// `count` articles in 30 folders, each with two topics and an image: file i has URL
+// https://kill.test/i.
+void make_corpus(const fs::path& dir, int count) {
+  for (int i = 0; i < count; ++i) {
+    fs::path folder = dir / std::to_string(i % 30);
+    fs::create_directories(folder);
+    std::ofstream(folder / (std::to_string(i) + ".md"), std::ios::binary)
+        << "---\ntitle: \"Story number " << i << "\"\noriginalUrl: \"https://kill.test/" << i
+        << "\"\npublishedDateTime: 2024-01-01T00:00:00Z\ntopics:\n  - Topic " << i % 7
+        << "\n  - Shared\nimages:\n  - url: https://img.test/" << i
+        << ".jpg\n    width: 10\n---\nBody of story " << i << ".\n";
+  }
+}
+
+// Starts `newsdb ARGS...` with its output discarded and returns its pid.
+pid_t spawn_newsdb(std::vector<std::string> args) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    std::string binary = NEWSDB_BINARY;
+    std::vector<char*> argv{binary.data()};
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::freopen("/dev/null", "w", stdout);
+    std::freopen("/dev/null", "w", stderr);
+    ::execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+// The first column of the first row of `sql`, or -1 when the database cannot answer yet (it does
+// not exist, or has no tables).
+std::int64_t integer(const test::PgDatabase& db, const std::string& sql) {
+  auto conn = postgres::Connection::open(db.uri());
+  if (!conn) return -1;
+  auto r = conn->exec(sql);
+  return r && r->rows() == 1 ? r->int64(0, 0) : -1;
+}
+
+// Every check a killed import's database must pass.
+void check_sound(const test::PgDatabase& db) {
+  std::int64_t articles = integer(db, "SELECT count(*) FROM articles");
+  REQUIRE(articles >= 0);
+  CHECK(integer(db, "SELECT count(*) FROM articles a WHERE (SELECT count(*) FROM article_topics t "
+                    "WHERE t.article_id = a.id) <> 2") == 0);
+  CHECK(integer(db, "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM images i "
+                    "WHERE i.article_id = a.id)") == 0);
+  CHECK(integer(db, "SELECT count(*) FROM articles WHERE search @@ 'story'::tsquery") == articles);
+  // A file is recorded exactly when its article is stored (one transaction).
+  CHECK(integer(db, "SELECT count(*) FROM import_files") == articles);
+}
+
+}  // namespace
+
+TEST_CASE("a PostgreSQL import killed at any moment leaves a sound database and a re-run finishes "
+          "it",
+          "[store][postgresql][import][kill]") {
+  test::TempDir dir;
+  const int n = 5000;  // three batches of at most 2000 articles
+  const fs::path corpus = dir.path() / "corpus";
+  make_corpus(corpus, n);
+  std::mt19937 random(20261129);
+  for (int round = 0; round < 3; ++round) {
+    DYNAMIC_SECTION("round " << round) {
+      auto db = test::PgDatabase::make(/*create=*/false);
+      if (!db) return;
+      pid_t pid = spawn_newsdb({"--db", db->uri(), "import", "--jobs", "2", corpus.string()});
+      REQUIRE(pid > 0);
+      // Round 0 kills at once (the database may not even exist yet), the others once the first
+      // batch is committed and a random while more, most likely while another is being written.
+      int status = 0;
+      bool exited = false;
+      for (int i = 0; round > 0 && i < 6000 && !exited; ++i) {
+        if (::waitpid(pid, &status, WNOHANG) == pid) exited = true;
+        if (!exited && integer(*db, "SELECT count(*) FROM articles") > 0) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(random() % 150));
+      if (!exited) {
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, &status, 0);
+      }
+      INFO("killed: " << (exited ? "no (it finished first)" : "yes"));
+      std::int64_t before = std::max<std::int64_t>(integer(*db, "SELECT count(*) FROM articles"), 0);
+      INFO("committed before the kill: " << before << " of " << n);
+      if (before > 0) check_sound(*db);
+
+      auto rerun = test::run_newsdb({"--db", db->uri(), "import", "--report", "json",
+                                     corpus.string()});
+      INFO(rerun.err);
+      REQUIRE(rerun.exit_code == 0);
+      auto report = Json::parse(rerun.out);
+      CHECK(report["new"] == n - before);
+      CHECK(report["unchanged"] == before);
+      CHECK(report["updated"] == 0);
+      CHECK(report["failed"] == 0);
+      CHECK(integer(*db, "SELECT count(*) FROM articles") == n);
+      check_sound(*db);
+    }
+  }
+}

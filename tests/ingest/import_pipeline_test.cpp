@@ -2,56 +2,69 @@
 #include <catch2/catch.hpp>
 
 #include "ingest/import_fixtures.hpp"
+#include "support/backends.hpp"
 
 using namespace newsdb;
 using test::article_md;
 using test::counts;
 using test::import_into;
+using test::stored_rows;
 using test::write_file;
 
 using Counts = std::vector<std::int64_t>;  // new, updated, unchanged, skipped, failed
+using Rows = std::vector<std::string>;
 
 TEST_CASE("re-imports count unchanged, touched-but-same and edited files", "[ingest][import]") {
-  test::TempDir dir;
-  auto corpus = dir.path() / "corpus";
-  write_file(corpus / "a.md", article_md("https://e.com/a", "Alpha"));
-  write_file(corpus / "b.md", article_md("https://e.com/b", "Beta"));
-  write_file(corpus / "sub" / "c.md", article_md("https://e.com/c", "Gamma"));
-  std::string db = (dir.path() / "db.sqlite").string();
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::TempDir dir;
+      auto corpus = dir.path() / "corpus";
+      write_file(corpus / "a.md", article_md("https://e.com/a", "Alpha"));
+      write_file(corpus / "b.md", article_md("https://e.com/b", "Beta"));
+      write_file(corpus / "sub" / "c.md", article_md("https://e.com/c", "Gamma"));
+      test::FreshStore fresh(backend);
+      const std::string& db = fresh.spec();
 
-  CHECK(counts(import_into(db, {corpus.string()})) == Counts{3, 0, 0, 0, 0});
-  CHECK(counts(import_into(db, {corpus.string()})) == Counts{0, 0, 3, 0, 0});
+      CHECK(counts(import_into(db, {corpus.string()})) == Counts{3, 0, 0, 0, 0});
+      CHECK(counts(import_into(db, {corpus.string()})) == Counts{0, 0, 3, 0, 0});
 
-  // Touched but the same: read, hashed, not parsed; still unchanged.
-  test::set_mtime(corpus / "a.md", 1'600'000'000);
-  CHECK(counts(import_into(db, {corpus.string()})) == Counts{0, 0, 3, 0, 0});
+      // Touched but the same: read, hashed, not parsed; still unchanged.
+      test::set_mtime(corpus / "a.md", 1'600'000'000);
+      CHECK(counts(import_into(db, {corpus.string()})) == Counts{0, 0, 3, 0, 0});
 
-  // Edited: one updated.
-  write_file(corpus / "b.md", article_md("https://e.com/b", "Beta, revised"));
-  CHECK(counts(import_into(db, {corpus.string()})) == Counts{0, 1, 2, 0, 0});
-  test::SqlView sql(db);
-  CHECK(sql.text("SELECT title FROM articles WHERE url = 'https://e.com/b'") == "Beta, revised");
-  CHECK(sql.integer("SELECT count(*) FROM articles") == 3);
+      // Edited: one updated.
+      write_file(corpus / "b.md", article_md("https://e.com/b", "Beta, revised"));
+      CHECK(counts(import_into(db, {corpus.string()})) == Counts{0, 1, 2, 0, 0});
+      CHECK(stored_rows(db, "SELECT url, title FROM articles ORDER BY url") ==
+            Rows{"https://e.com/a|Alpha", "https://e.com/b|Beta, revised",
+                 "https://e.com/c|Gamma"});
+    }
+  }
 }
 
 TEST_CASE("a file whose size and mtime are unchanged is not read again", "[ingest][import]") {
-  test::TempDir dir;
-  auto file = dir.path() / "a.md";
-  write_file(file, article_md("https://e.com/a", "Alpha"));
-  test::set_mtime(file, 1'650'000'000);
-  std::string db = (dir.path() / "db.sqlite").string();
-  CHECK(counts(import_into(db, {file.string()})) == Counts{1, 0, 0, 0, 0});
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::TempDir dir;
+      auto file = dir.path() / "a.md";
+      write_file(file, article_md("https://e.com/a", "Alpha"));
+      test::set_mtime(file, 1'650'000'000);
+      test::FreshStore fresh(backend);
+      const std::string& db = fresh.spec();
+      CHECK(counts(import_into(db, {file.string()})) == Counts{1, 0, 0, 0, 0});
 
-  // Same size, same mtime, other bytes: only a read could notice, and none happens.
-  write_file(file, article_md("https://e.com/a", "Omega"));
-  test::set_mtime(file, 1'650'000'000);
-  CHECK(counts(import_into(db, {file.string()})) == Counts{0, 0, 1, 0, 0});
-  CHECK(test::SqlView(db).text("SELECT title FROM articles") == "Alpha");
+      // Same size, same mtime, other bytes: only a read could notice, and none happens.
+      write_file(file, article_md("https://e.com/a", "Omega"));
+      test::set_mtime(file, 1'650'000'000);
+      CHECK(counts(import_into(db, {file.string()})) == Counts{0, 0, 1, 0, 0});
+      CHECK(stored_rows(db, "SELECT title FROM articles") == Rows{"Alpha"});
 
-  // Once the mtime moves, the change is seen.
-  test::set_mtime(file, 1'650'000'001);
-  CHECK(counts(import_into(db, {file.string()})) == Counts{0, 1, 0, 0, 0});
-  CHECK(test::SqlView(db).text("SELECT title FROM articles") == "Omega");
+      // Once the mtime moves, the change is seen.
+      test::set_mtime(file, 1'650'000'001);
+      CHECK(counts(import_into(db, {file.string()})) == Counts{0, 1, 0, 0, 0});
+      CHECK(stored_rows(db, "SELECT title FROM articles") == Rows{"Omega"});
+    }
+  }
 }
 
 TEST_CASE("one canonical URL is one article across files and URL variants, the last wins",
@@ -63,15 +76,17 @@ TEST_CASE("one canonical URL is one article across files and URL variants, the l
              article_md("HTTP://Example.COM:80/story?utm_source=feed&id=7#top", "First"));
   write_file(corpus / "2.md", article_md("http://example.com/story?id=7", "Second"));
   write_file(corpus / "3.md", article_md("http://example.com/story?id=7&fbclid=x", "Third"));
-  std::string db = (dir.path() / "db.sqlite").string();
-  for (int jobs : {1, 3}) {
-    DYNAMIC_SECTION("jobs " << jobs) {
-      ingest::ImportOptions options;
-      options.jobs = jobs;
-      CHECK(counts(import_into(db, {corpus.string()}, options)) == Counts{1, 2, 0, 0, 0});
-      test::SqlView sql(db);
-      CHECK(sql.rows("SELECT url, title FROM articles") ==
-            std::vector<std::string>{"http://example.com/story?id=7|Third"});
+  for (const auto& backend : test::backends()) {
+    for (int jobs : {1, 3}) {
+      DYNAMIC_SECTION(backend << ", jobs " << jobs) {
+        test::FreshStore fresh(backend);
+        ingest::ImportOptions options;
+        options.jobs = jobs;
+        CHECK(counts(import_into(fresh.spec(), {corpus.string()}, options)) ==
+              Counts{1, 2, 0, 0, 0});
+        CHECK(stored_rows(fresh.spec(), "SELECT url, title FROM articles") ==
+              Rows{"http://example.com/story?id=7|Third"});
+      }
     }
   }
 }

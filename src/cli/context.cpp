@@ -36,6 +36,12 @@ std::string Context::database_spec() const {
   return std::string(home && *home ? home : ".") + "/.local/share/newsdb/newsdb.sqlite";
 }
 
+Result<Format> Context::output_format(std::string_view asked, std::span<const Format> allowed,
+                                      Format on_terminal, Format in_pipe) const {
+  if (!asked.empty()) return parse_format(asked, allowed);
+  return stdout_tty_ ? on_terminal : in_pipe;
+}
+
 Result<std::unique_ptr<Store>> Context::open_store(OpenMode mode) const {
   return newsdb::open_store(database_spec(), mode);
 }

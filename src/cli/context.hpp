@@ -6,7 +6,11 @@
 #include <memory>
 #include <newsdb/error.hpp>
 #include <newsdb/store.hpp>
+#include <span>
 #include <string>
+#include <string_view>
+
+#include "cli/output/format.hpp"
 
 namespace newsdb::cli {
 
@@ -34,6 +38,12 @@ class Context {
   int terminal_width() const;
 
   GlobalOptions& global() { return global_; }
+
+  // The format a command prints in: `asked` (its --format; kInvalidInput naming the allowed ones
+  // unless it is one of `allowed`), else `on_terminal` when stdout is a terminal and `in_pipe`
+  // (script-friendly) when it is not.
+  Result<Format> output_format(std::string_view asked, std::span<const Format> allowed,
+                               Format on_terminal, Format in_pipe) const;
 
   // --db, else NEWSDB_DB, else $XDG_DATA_HOME/newsdb/newsdb.sqlite, else
   // ~/.local/share/newsdb/newsdb.sqlite.

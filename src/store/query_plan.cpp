@@ -120,6 +120,15 @@ void by_date_sql(SqlBuilder& q, const SqlDialect& d, const ResolvedFilter& f, So
 
 }  // namespace
 
+Result<void> check_query(const Query& query) {
+  if (query.sort == SortOrder::kRelevance && !query.filter.text) {
+    return fail(ErrorKind::kInvalidInput, "sorting by relevance needs search text (--text)");
+  }
+  if (query.limit < 0) return fail(ErrorKind::kInvalidInput, "the limit cannot be negative");
+  if (query.offset < 0) return fail(ErrorKind::kInvalidInput, "the offset cannot be negative");
+  return {};
+}
+
 std::vector<std::string> name_keys(const std::vector<std::string>& names) {
   std::vector<std::string> keys;
   for (const auto& n : names) keys.push_back(name_key(n));
@@ -155,10 +164,10 @@ void find_sql(SqlBuilder& q, const SqlDialect& d, const ResolvedFilter& f, SortO
   d.limit_offset(q, limit, offset);
 }
 
-void facet_sql(SqlBuilder& q, const SqlDialect& d, FacetKind facet, const ResolvedFilter& f,
+void facet_sql(SqlBuilder& q, const SqlDialect& d, Facet facet, const ResolvedFilter& f,
                std::int64_t limit) {
   switch (facet) {
-    case FacetKind::kTopic:
+    case Facet::kTopic:
       q.sql("SELECT t.name, '', c.n FROM (SELECT at.topic_id AS id, COUNT(*) AS n FROM article_topics at");
       // Without filters the counts come from article_topics alone.
       if (has_conditions(f)) {
@@ -167,14 +176,14 @@ void facet_sql(SqlBuilder& q, const SqlDialect& d, FacetKind facet, const Resolv
       }
       q.sql(" GROUP BY at.topic_id) c JOIN topics t ON t.id = c.id ORDER BY c.n DESC, t.name_key, t.name");
       break;
-    case FacetKind::kProvider:
+    case Facet::kProvider:
       q.sql("SELECT p.name, p.domain, c.n FROM (SELECT a.provider_id AS id, COUNT(*) AS n "
             "FROM articles a WHERE a.provider_id IS NOT NULL");
       conditions(q, d, f, std::nullopt, /*with_text=*/true);
       q.sql(" GROUP BY a.provider_id) c JOIN providers p ON p.id = c.id "
             "ORDER BY c.n DESC, p.name_key, p.domain_key, p.name, p.domain");
       break;
-    case FacetKind::kCategory:
+    case Facet::kCategory:
       q.sql("SELECT ").sql(d.category_name()).sql(", '', c.n "
             "FROM (SELECT a.category_key AS k, COUNT(*) AS n FROM articles a "
             "WHERE a.category_key IS NOT NULL");

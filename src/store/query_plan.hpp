@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <newsdb/article_reader.hpp>
 #include <newsdb/query.hpp>
 #include <optional>
 #include <string>
@@ -43,7 +44,6 @@ std::vector<std::string> name_keys(const std::vector<std::string>& names);
 // Which dimension the rows are read from, in index order.
 enum class Driver { kTopic, kProvider, kCategory, kDate };
 
-enum class FacetKind { kTopic, kProvider, kCategory };
 
 // What a backend writes its own way. Every method appends to `q`.
 class SqlDialect {
@@ -74,6 +74,10 @@ class SqlDialect {
   virtual void limit_offset(SqlBuilder& q, std::int64_t limit, std::int64_t offset) const = 0;
 };
 
+// kInvalidInput for a Query no backend answers: relevance without text, a negative limit or
+// offset.
+Result<void> check_query(const Query& query);
+
 // SELECT id of the matching articles in the query's order, paged (limit 0 = all). Column 0 is
 // the article id.
 void find_sql(SqlBuilder& q, const SqlDialect& dialect, const ResolvedFilter& filter,
@@ -81,7 +85,7 @@ void find_sql(SqlBuilder& q, const SqlDialect& dialect, const ResolvedFilter& fi
 
 // Facet counts: columns (name, domain or '', count) largest first, ties by name key; limit 0 =
 // all. Topics and providers group by id, categories by key.
-void facet_sql(SqlBuilder& q, const SqlDialect& dialect, FacetKind facet,
+void facet_sql(SqlBuilder& q, const SqlDialect& dialect, Facet facet,
                const ResolvedFilter& filter, std::int64_t limit);
 
 }  // namespace newsdb::store

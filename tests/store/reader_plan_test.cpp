@@ -184,16 +184,16 @@ TEST_CASE("facet counts read indexes, not the articles table", "[store][reader][
   Filter none;
   auto resolved = sqlite::resolve(db, none);
   REQUIRE(resolved.has_value());
-  auto topics = plan_of(db, sqlite::facet_sql(sqlite::FacetKind::kTopic, *resolved, 20));
+  auto topics = plan_of(db, sqlite::facet_sql(Facet::kTopic, *resolved, 20));
   INFO(joined(topics));
   CHECK(any_of(topics, "COVERING INDEX article_topics_by_topic"));
   CHECK_FALSE(any_of(topics, " a "));  // the articles table is not even joined
   CHECK_FALSE(scans_articles(topics));
-  auto providers = plan_of(db, sqlite::facet_sql(sqlite::FacetKind::kProvider, *resolved, 20));
+  auto providers = plan_of(db, sqlite::facet_sql(Facet::kProvider, *resolved, 20));
   INFO(joined(providers));
   CHECK(any_of(providers, "COVERING INDEX articles_by_provider"));
   CHECK_FALSE(scans_articles(providers));
-  auto categories = plan_of(db, sqlite::facet_sql(sqlite::FacetKind::kCategory, *resolved, 20));
+  auto categories = plan_of(db, sqlite::facet_sql(Facet::kCategory, *resolved, 20));
   INFO(joined(categories));
   CHECK(any_of(categories, "COVERING INDEX articles_by_category"));
   CHECK_FALSE(scans_articles(categories));
@@ -202,7 +202,7 @@ TEST_CASE("facet counts read indexes, not the articles table", "[store][reader][
   topic.topics = {largest(true)};
   auto under = sqlite::resolve(db, topic);
   REQUIRE(under.has_value());
-  auto co = plan_of(db, sqlite::facet_sql(sqlite::FacetKind::kTopic, *under, 20));
+  auto co = plan_of(db, sqlite::facet_sql(Facet::kTopic, *under, 20));
   INFO(joined(co));
   CHECK_FALSE(scans_articles(co));
 }

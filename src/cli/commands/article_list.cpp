@@ -15,17 +15,13 @@ constexpr std::array kListFormats = {Format::kTable, Format::kJson,        Forma
 }  // namespace
 
 int run_article_list(Context& ctx, const FilterOptions& options, QueryDefaults defaults) {
-  Format format = default_format(ctx.stdout_is_terminal(), Format::kTable, Format::kTsv);
-  if (!options.format.empty()) {
-    auto parsed = parse_format(options.format, kListFormats);
-    if (!parsed) return ctx.report(parsed.error());
-    format = *parsed;
-  }
+  auto format = ctx.output_format(options.format, kListFormats, Format::kTable, Format::kTsv);
+  if (!format) return ctx.report(format.error());
   auto query = to_query(options, current_time(), defaults);
   if (!query) return ctx.report(query.error());
   // These formats never print images or related entries: the store need not read them.
-  if (format == Format::kTable || format == Format::kCsv || format == Format::kTsv ||
-      format == Format::kUrls) {
+  if (*format == Format::kTable || *format == Format::kCsv || *format == Format::kTsv ||
+      *format == Format::kUrls) {
     query->detail = Detail::kListing;
   }
   auto store = ctx.open_store(OpenMode::kReadOnly);
@@ -34,11 +30,11 @@ int run_article_list(Context& ctx, const FilterOptions& options, QueryDefaults d
   if (!found) return ctx.report(found.error());
 
   OutputOptions output{Style(ctx.color()), ctx.terminal_width()};
-  auto writer = make_article_output(format, ctx.out(), output);
+  auto writer = make_article_output(*format, ctx.out(), output);
   for (const auto& article : *found) writer->write(article);
   writer->finish();
 
-  if (format == Format::kTable && ctx.stderr_is_terminal()) {
+  if (*format == Format::kTable && ctx.stderr_is_terminal()) {
     Style hint(ctx.color());
     if (found->empty()) {
       ctx.err() << hint.dim("No articles match.") << '\n';

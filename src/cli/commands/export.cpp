@@ -93,13 +93,10 @@ int export_stream(Context& ctx, ArticleReader& reader, const Query& query, Forma
 int run_export(const ExportOptions& options, Context& ctx) {
   static constexpr std::array kFormats = {Format::kNdjson, Format::kJson, Format::kCsv,
                                           Format::kTsv, Format::kUrls, Format::kFrontmatter};
-  Format format = Format::kNdjson;
-  if (!options.filters.format.empty()) {
-    auto parsed = parse_format(options.filters.format, kFormats);
-    if (!parsed) return ctx.report(parsed.error());
-    format = *parsed;
-  }
-  if (format == Format::kFrontmatter && (options.out.empty() || options.out == "-")) {
+  auto format =
+      ctx.output_format(options.filters.format, kFormats, Format::kNdjson, Format::kNdjson);
+  if (!format) return ctx.report(format.error());
+  if (*format == Format::kFrontmatter && (options.out.empty() || options.out == "-")) {
     return ctx.report(Error{ErrorKind::kInvalidInput,
                             "--format frontmatter writes one file per article: add --out FOLDER"});
   }
@@ -108,8 +105,8 @@ int run_export(const ExportOptions& options, Context& ctx) {
   auto store = ctx.open_store(OpenMode::kReadOnly);
   if (!store) return ctx.report(store.error());
   ArticleReader& reader = (*store)->reader();
-  if (format == Format::kFrontmatter) return export_folder(ctx, reader, *query, options.out);
-  return export_stream(ctx, reader, *query, format, options.out);
+  if (*format == Format::kFrontmatter) return export_folder(ctx, reader, *query, options.out);
+  return export_stream(ctx, reader, *query, *format, options.out);
 }
 
 void add_export_command(CLI::App& app, Context& ctx, int& status) {

@@ -19,19 +19,15 @@ struct FacetOptions {
 int run_facet(const FacetOptions& options, Context& ctx) {
   static constexpr std::array kFormats = {Format::kTable, Format::kJson, Format::kNdjson,
                                           Format::kCsv, Format::kTsv};
-  Format format = default_format(ctx.stdout_is_terminal(), Format::kTable, Format::kTsv);
-  if (!options.filters.format.empty()) {
-    auto parsed = parse_format(options.filters.format, kFormats);
-    if (!parsed) return ctx.report(parsed.error());
-    format = *parsed;
-  }
+  auto format = ctx.output_format(options.filters.format, kFormats, Format::kTable, Format::kTsv);
+  if (!format) return ctx.report(format.error());
   auto query = to_query(options.filters, current_time());
   if (!query) return ctx.report(query.error());
   auto store = ctx.open_store(OpenMode::kReadOnly);
   if (!store) return ctx.report(store.error());
   auto counts = (*store)->reader().facet(options.facet, query->filter, query->limit);
   if (!counts) return ctx.report(counts.error());
-  print_facets(ctx.out(), format, *counts, options.facet == Facet::kProvider,
+  print_facets(ctx.out(), *format, *counts, options.facet == Facet::kProvider,
                OutputOptions{Style(ctx.color()), ctx.terminal_width()});
   ctx.out().flush();
   return kExitOk;

@@ -99,12 +99,8 @@ void print_table(Context& ctx, const StoredArticle& article, const std::vector<L
 int run_related(const RelatedOptions& options, Context& ctx) {
   static constexpr std::array kFormats = {Format::kTable, Format::kJson, Format::kNdjson,
                                           Format::kTsv};
-  Format format = default_format(ctx.stdout_is_terminal(), Format::kTable, Format::kTsv);
-  if (!options.format.empty()) {
-    auto parsed = parse_format(options.format, kFormats);
-    if (!parsed) return ctx.report(parsed.error());
-    format = *parsed;
-  }
+  auto format = ctx.output_format(options.format, kFormats, Format::kTable, Format::kTsv);
+  if (!format) return ctx.report(format.error());
   auto store = ctx.open_store(OpenMode::kReadOnly);
   if (!store) return ctx.report(store.error());
   ArticleReader& reader = (*store)->reader();
@@ -115,7 +111,7 @@ int run_related(const RelatedOptions& options, Context& ctx) {
   if (!coverage) return ctx.report(coverage.error());
   std::vector<Link> links = links_of(*coverage);
 
-  switch (format) {
+  switch (*format) {
     case Format::kJson: {
       Json all = Json::array();
       for (auto& l : links) all.push_back(std::move(l.json));

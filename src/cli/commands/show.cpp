@@ -21,12 +21,8 @@ struct ShowOptions {
 int run_show(const ShowOptions& options, Context& ctx) {
   static constexpr std::array kFormats = {Format::kText, Format::kJson, Format::kNdjson,
                                           Format::kFrontmatter};
-  Format format = Format::kText;
-  if (!options.format.empty()) {
-    auto parsed = parse_format(options.format, kFormats);
-    if (!parsed) return ctx.report(parsed.error());
-    format = *parsed;
-  }
+  auto format = ctx.output_format(options.format, kFormats, Format::kText, Format::kText);
+  if (!format) return ctx.report(format.error());
   auto store = ctx.open_store(OpenMode::kReadOnly);
   if (!store) return ctx.report(store.error());
   auto found = lookup_article((*store)->reader(), options.article);
@@ -34,7 +30,7 @@ int run_show(const ShowOptions& options, Context& ctx) {
   if (!*found) return ctx.report(Error{ErrorKind::kNotFound, not_found_message(options.article)});
 
   const StoredArticle& article = **found;
-  switch (format) {
+  switch (*format) {
     case Format::kJson: ctx.out() << json_text(article_with_id(article), 2) << '\n'; break;
     case Format::kNdjson: ctx.out() << json_text(article_with_id(article)) << '\n'; break;
     case Format::kFrontmatter: ctx.out() << to_frontmatter(article.article); break;

@@ -18,15 +18,11 @@ struct SqlOptions {
 int run_sql(const SqlOptions& options, Context& ctx) {
   static constexpr std::array kFormats = {Format::kTable, Format::kTsv, Format::kCsv, Format::kJson,
                                           Format::kNdjson};
-  Format format = default_format(ctx.stdout_is_terminal(), Format::kTable, Format::kTsv);
-  if (!options.format.empty()) {
-    auto parsed = parse_format(options.format, kFormats);
-    if (!parsed) return ctx.report(parsed.error());
-    format = *parsed;
-  }
+  auto format = ctx.output_format(options.format, kFormats, Format::kTable, Format::kTsv);
+  if (!format) return ctx.report(format.error());
   auto store = ctx.open_store(OpenMode::kReadOnly);
   if (!store) return ctx.report(store.error());
-  auto output = make_sql_output(format, ctx.out(), ctx.err(),
+  auto output = make_sql_output(*format, ctx.out(), ctx.err(),
                                 OutputOptions{Style(ctx.color()), ctx.terminal_width()});
   auto ran = (*store)->reader().run_sql(options.sql, *output);
   output->finish();

@@ -1,4 +1,4 @@
-// The output formats (`--format`) and which one a command uses when none is asked for.
+// The output formats (`--format`); Context::output_format picks one for a command.
 #pragma once
 
 #include <newsdb/error.hpp>
@@ -17,11 +17,5 @@ Result<Format> parse_format(std::string_view name, std::span<const Format> allow
 
 // "table, json, ndjson" for help texts and messages.
 std::string format_list(std::span<const Format> allowed);
-
-// The format when --format is not given: `on_terminal` when stdout is a terminal, else
-// `in_pipe` (script-friendly: tab-separated values for lists).
-inline Format default_format(bool stdout_is_terminal, Format on_terminal, Format in_pipe) {
-  return stdout_is_terminal ? on_terminal : in_pipe;
-}
 
 }  // namespace newsdb::cli

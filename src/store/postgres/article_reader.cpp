@@ -7,6 +7,7 @@
 #include "store/postgres/copy_text.hpp"
 #include "store/postgres/read_only_sql.hpp"
 #include "store/postgres/reader_queries.hpp"
+#include "store/store_stats.hpp"
 
 namespace newsdb::postgres {
 namespace {
@@ -31,15 +32,6 @@ LATERAL (
   LIMIT 1) best
 WHERE a.id = ANY($2::bigint[])
 )sql";
-
-Result<void> check_query(const Query& query) {
-  if (query.sort == SortOrder::kRelevance && !query.filter.text) {
-    return fail(ErrorKind::kInvalidInput, "sorting by relevance needs search text (--text)");
-  }
-  if (query.limit < 0) return fail(ErrorKind::kInvalidInput, "the limit cannot be negative");
-  if (query.offset < 0) return fail(ErrorKind::kInvalidInput, "the offset cannot be negative");
-  return {};
-}
 
 // --raw text that is not FTS5 syntax is the user's to fix (exit 2), with the reason.
 Error raw_syntax_error(const Filter& filter, const Error& error) {
@@ -84,7 +76,7 @@ Result<std::vector<std::int64_t>> PgArticleReader::find_ids(const Query& query,
 }
 
 Result<std::vector<StoredArticle>> PgArticleReader::find(const Query& query) {
-  if (auto ok = check_query(query); !ok) return std::unexpected(ok.error());
+  if (auto ok = store::check_query(query); !ok) return std::unexpected(ok.error());
   auto filter = resolve_for(conn_, query.filter);
   if (!filter) return std::unexpected(filter.error());
   // One snapshot for the ids and the rows they name.
@@ -126,7 +118,7 @@ Result<void> PgArticleReader::add_snippets(const ResolvedFilter& filter,
 
 Result<void> PgArticleReader::for_each(
     const Query& query, const std::function<Result<void>(const StoredArticle&)>& sink) {
-  if (auto ok = check_query(query); !ok) return std::unexpected(ok.error());
+  if (auto ok = store::check_query(query); !ok) return std::unexpected(ok.error());
   auto filter = resolve_for(conn_, query.filter);
   if (!filter) return std::unexpected(filter.error());
   // The ids first (8 bytes each), then the articles a slice at a time: no statement stays open
@@ -173,10 +165,7 @@ Result<std::vector<FacetCount>> PgArticleReader::facet(Facet facet, const Filter
   if (!resolved) return std::unexpected(resolved.error());
   std::vector<FacetCount> out;
   if (resolved->matches_nothing) return out;
-  FacetKind kind = facet == Facet::kTopic      ? FacetKind::kTopic
-                   : facet == Facet::kProvider ? FacetKind::kProvider
-                                               : FacetKind::kCategory;
-  PgSql sql = facet_sql(kind, *resolved, limit);
+  PgSql sql = facet_sql(facet, *resolved, limit);
   auto rows = conn_.exec(sql.text(), sql.params());
   if (!rows) return std::unexpected(rows.error());
   for (int i = 0; i < rows->rows(); ++i) {
@@ -197,14 +186,7 @@ Result<StoreStats> PgArticleReader::stats(std::int64_t top) {
   if (!tx) return std::unexpected(tx.error());
   auto stats = store_stats(conn_);
   if (!stats) return stats;
-  Filter all;
-  auto topics = facet(Facet::kTopic, all, top);
-  if (!topics) return std::unexpected(topics.error());
-  auto providers = facet(Facet::kProvider, all, top);
-  if (!providers) return std::unexpected(providers.error());
-  stats->top_topics = std::move(*topics);
-  stats->top_providers = std::move(*providers);
-  return stats;
+  return store::add_top_counts(std::move(*stats), *this, top);
 }
 
 Result<void> PgArticleReader::run_sql(std::string_view sql, SqlRowSink& sink) {

@@ -139,7 +139,7 @@ PgSql find_sql(const ResolvedFilter& f, SortOrder sort, std::int64_t limit, std:
   return q;
 }
 
-PgSql facet_sql(FacetKind facet, const ResolvedFilter& f, std::int64_t limit) {
+PgSql facet_sql(Facet facet, const ResolvedFilter& f, std::int64_t limit) {
   PgSql q;
   store::facet_sql(q, kDialect, facet, f, limit);
   return q;

@@ -19,7 +19,6 @@
 
 namespace newsdb::postgres {
 
-using store::FacetKind;
 using store::ResolvedFilter;
 
 // Looks up the filter's names. `filter` must outlive the result. kInvalidInput for --raw text that
@@ -31,6 +30,6 @@ PgSql find_sql(const ResolvedFilter& filter, SortOrder sort, std::int64_t limit,
                std::int64_t offset);
 
 // store::facet_sql in PostgreSQL's dialect.
-PgSql facet_sql(FacetKind facet, const ResolvedFilter& filter, std::int64_t limit);
+PgSql facet_sql(Facet facet, const ResolvedFilter& filter, std::int64_t limit);
 
 }  // namespace newsdb::postgres

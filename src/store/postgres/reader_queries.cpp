@@ -4,10 +4,11 @@
 #include <newsdb/article_json.hpp>
 #include <newsdb/url.hpp>
 
+#include "store/store_stats.hpp"
+#include "store/stored_related.hpp"
+
 namespace newsdb::postgres {
 namespace {
-
-constexpr int kMaxMonths = 1200;
 
 std::optional<Timestamp> time_of(const PgResult& r, int row, int column) {
   auto v = r.opt_int64(row, column);
@@ -25,51 +26,30 @@ Result<std::vector<RelatedEntry>> entries_of(Connection& conn, std::int64_t id) 
   if (!rows) return std::unexpected(rows.error());
   std::vector<RelatedEntry> out;
   for (int i = 0; i < rows->rows(); ++i) {
-    Json doc = Json::parse(rows->text(i, 0), nullptr, /*allow_exceptions=*/false);
-    Result<RelatedArticle> entry = fail(ErrorKind::kStore, "not JSON");
-    if (!doc.is_discarded()) entry = related_article_from_json(doc);
-    if (!entry) {
-      return fail(ErrorKind::kStore, "article " + std::to_string(id) +
-                                         ": a stored related entry does not parse (" +
-                                         entry.error().message + "); re-import its file");
-    }
+    auto entry = store::stored_related(rows->text(i, 0), id);
+    if (!entry) return std::unexpected(entry.error());
     out.push_back(RelatedEntry{std::move(*entry), rows->opt_int64(i, 1)});
   }
   return out;
 }
 
-std::int64_t seconds_of(std::chrono::year_month ym) {
-  return std::chrono::sys_days(ym / 1).time_since_epoch() / std::chrono::seconds(1);
-}
-
 Result<std::vector<MonthCount>> per_month(Connection& conn, Timestamp first, Timestamp last) {
-  using namespace std::chrono;
-  auto month_of = [](Timestamp t) {
-    year_month_day ymd{floor<days>(t)};
-    return ymd.year() / ymd.month();
-  };
-  year_month from = month_of(first);
-  year_month to = month_of(last);
-  if ((to.year() - from.year()).count() * 12 +
-          (int(unsigned(to.month())) - int(unsigned(from.month()))) >=
-      kMaxMonths) {
-    from = to - months(kMaxMonths - 1);
-  }
+  store::MonthRange range = store::month_range(first, last);
   // One statement for every month: counts per month start, zeros filled in below.
   auto rows = conn.exec_prepared(
       "q_per_month",
       "SELECT (extract(year FROM t) * 12 + extract(month FROM t) - 1)::bigint, count(*) "
       "FROM (SELECT to_timestamp(published_at) AT TIME ZONE 'UTC' AS t FROM articles "
       "WHERE published_at >= $1 AND published_at < $2) s GROUP BY 1",
-      Params().add(seconds_of(from)).add(seconds_of(to + months(1))));
+      Params()
+          .add(store::month_start(range.from))
+          .add(store::month_start(range.to + std::chrono::months(1))));
   if (!rows) return std::unexpected(rows.error());
-  std::vector<MonthCount> out;
-  for (year_month m = from; m <= to; m += months(1)) {
-    out.push_back(MonthCount{int(m.year()), unsigned(m.month()), 0});
-  }
+  std::vector<MonthCount> out = store::empty_months(range);
   for (int i = 0; i < rows->rows(); ++i) {
     // Months counted from year 0 (year * 12 + month - 1).
-    auto index = rows->int64(i, 0) - (int(from.year()) * 12 + int(unsigned(from.month())) - 1);
+    auto first = int(range.from.year()) * 12 + int(unsigned(range.from.month())) - 1;
+    auto index = rows->int64(i, 0) - first;
     if (index >= 0 && index < static_cast<std::int64_t>(out.size())) {
       out[static_cast<std::size_t>(index)].count = rows->int64(i, 1);
     }

@@ -13,8 +13,8 @@ namespace newsdb::postgres {
 // stored articles that list `id` as related (newest first, ties by url). Empty for an unknown id.
 Result<RelatedCoverage> related_coverage(Connection& conn, std::int64_t id);
 
-// Totals, the date range and articles per month (at most the last 1200 months); the caller adds
-// the top topics and providers.
+// Totals, the date range and articles per month (over store::month_range of the first and last
+// publication dates); store::add_top_counts adds the top topics and providers.
 Result<StoreStats> store_stats(Connection& conn);
 
 }  // namespace newsdb::postgres

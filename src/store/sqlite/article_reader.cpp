@@ -8,21 +8,13 @@
 #include "store/sqlite/read_only_sql.hpp"
 #include "store/sqlite/related_coverage.hpp"
 #include "store/sqlite/store_stats.hpp"
+#include "store/store_stats.hpp"
 
 namespace newsdb::sqlite {
 namespace {
 
 // Words in the snippet around the match (FTS5 allows 1..64).
 constexpr int kSnippetTokens = 14;
-
-Result<void> check_query(const Query& query) {
-  if (query.sort == SortOrder::kRelevance && !query.filter.text) {
-    return fail(ErrorKind::kInvalidInput, "sorting by relevance needs search text (--text)");
-  }
-  if (query.limit < 0) return fail(ErrorKind::kInvalidInput, "the limit cannot be negative");
-  if (query.offset < 0) return fail(ErrorKind::kInvalidInput, "the offset cannot be negative");
-  return {};
-}
 
 // A failing statement that carries a user's raw FTS5 expression most likely failed on it: that is
 // the user's to fix (exit 2), and SQLite's own words say what is wrong.
@@ -40,7 +32,7 @@ Error statement_error(Database& db, const Error& error, const Filter& filter) {
 
 Result<std::vector<std::int64_t>> SqliteArticleReader::find_ids(const Query& query,
                                                                 std::string* match) {
-  if (auto ok = check_query(query); !ok) return std::unexpected(ok.error());
+  if (auto ok = store::check_query(query); !ok) return std::unexpected(ok.error());
   auto resolved = resolve(db_, query.filter);
   if (!resolved) return std::unexpected(resolved.error());
   std::vector<std::int64_t> ids;
@@ -136,10 +128,7 @@ Result<std::vector<FacetCount>> SqliteArticleReader::facet(Facet facet, const Fi
   if (!resolved) return std::unexpected(resolved.error());
   std::vector<FacetCount> out;
   if (resolved->matches_nothing) return out;
-  FacetKind kind = facet == Facet::kTopic      ? FacetKind::kTopic
-                   : facet == Facet::kProvider ? FacetKind::kProvider
-                                               : FacetKind::kCategory;
-  auto stmt = facet_sql(kind, *resolved, limit).prepare(db_);
+  auto stmt = facet_sql(facet, *resolved, limit).prepare(db_);
   if (!stmt) return std::unexpected(stmt.error());
   for (;;) {
     auto row = stmt->step();
@@ -157,14 +146,7 @@ Result<RelatedCoverage> SqliteArticleReader::related(std::int64_t id) {
 Result<StoreStats> SqliteArticleReader::stats(std::int64_t top) {
   auto stats = store_stats(db_);
   if (!stats) return stats;
-  Filter all;
-  auto topics = facet(Facet::kTopic, all, top);
-  if (!topics) return std::unexpected(topics.error());
-  auto providers = facet(Facet::kProvider, all, top);
-  if (!providers) return std::unexpected(providers.error());
-  stats->top_topics = std::move(*topics);
-  stats->top_providers = std::move(*providers);
-  return stats;
+  return store::add_top_counts(std::move(*stats), *this, top);
 }
 
 Result<void> SqliteArticleReader::run_sql(std::string_view sql, SqlRowSink& sink) {

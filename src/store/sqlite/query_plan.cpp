@@ -132,7 +132,7 @@ BoundSql find_sql(const ResolvedFilter& f, SortOrder sort, std::int64_t limit,
   return sql;
 }
 
-BoundSql facet_sql(FacetKind facet, const ResolvedFilter& f, std::int64_t limit) {
+BoundSql facet_sql(Facet facet, const ResolvedFilter& f, std::int64_t limit) {
   BoundSql sql;
   store::facet_sql(sql, kDialect, facet, f, limit);
   return sql;

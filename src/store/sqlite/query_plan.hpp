@@ -18,7 +18,6 @@
 
 namespace newsdb::sqlite {
 
-using store::FacetKind;
 using store::ResolvedFilter;
 
 // Looks up the filter's names. `filter` must outlive the result.
@@ -29,6 +28,6 @@ BoundSql find_sql(const ResolvedFilter& filter, SortOrder sort, std::int64_t lim
                   std::int64_t offset);
 
 // store::facet_sql in SQLite's dialect.
-BoundSql facet_sql(FacetKind facet, const ResolvedFilter& filter, std::int64_t limit);
+BoundSql facet_sql(Facet facet, const ResolvedFilter& filter, std::int64_t limit);
 
 }  // namespace newsdb::sqlite

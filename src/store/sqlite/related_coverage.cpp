@@ -3,6 +3,8 @@
 #include <newsdb/article_json.hpp>
 #include <newsdb/url.hpp>
 
+#include "store/stored_related.hpp"
+
 namespace newsdb::sqlite {
 namespace {
 
@@ -38,14 +40,8 @@ Result<RelatedCoverage> related_coverage(Database& db, std::int64_t id) {
     auto row = entries->step();
     if (!row) return std::unexpected(row.error());
     if (!*row) break;
-    Json doc = Json::parse(entries->column_view(0), nullptr, /*allow_exceptions=*/false);
-    Result<RelatedArticle> entry = fail(ErrorKind::kStore, "not JSON");
-    if (!doc.is_discarded()) entry = related_article_from_json(doc);
-    if (!entry) {
-      return fail(ErrorKind::kStore, "article " + std::to_string(id) +
-                                         ": a stored related entry does not parse (" +
-                                         entry.error().message + "); re-import its file");
-    }
+    auto entry = store::stored_related(entries->column_view(0), id);
+    if (!entry) return std::unexpected(entry.error());
     RelatedEntry e{std::move(*entry), std::nullopt};
     if (auto canonical = canonical_url(e.article.primary_url())) {
       auto stored = id_for_url(*lookup, *canonical);

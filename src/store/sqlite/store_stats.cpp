@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "store/store_stats.hpp"
+
 namespace newsdb::sqlite {
 namespace {
 
@@ -14,33 +16,19 @@ Result<std::optional<std::int64_t>> scalar(Database& db, std::string_view sql) {
   return stmt->column_optional_int(0);
 }
 
-std::int64_t seconds_of(std::chrono::year_month ym) {
-  return std::chrono::sys_days(ym / 1).time_since_epoch() / std::chrono::seconds(1);
-}
-
 Result<std::vector<MonthCount>> per_month(Database& db, Timestamp first, Timestamp last) {
-  using namespace std::chrono;
-  auto month_of = [](Timestamp t) {
-    year_month_day ymd{floor<days>(t)};
-    return ymd.year() / ymd.month();
-  };
-  year_month from = month_of(first);
-  year_month to = month_of(last);
-  if ((to.year() - from.year()).count() * 12 + (int(unsigned(to.month())) - int(unsigned(from.month()))) >=
-      kMaxMonths) {
-    from = to - months(kMaxMonths - 1);
-  }
   auto stmt = db.prepare(
       "SELECT COUNT(*) FROM articles INDEXED BY articles_by_published "
       "WHERE published_at >= ? AND published_at < ?");
   if (!stmt) return std::unexpected(stmt.error());
-  std::vector<MonthCount> out;
-  for (year_month m = from; m <= to; m += months(1)) {
+  std::vector<MonthCount> out = store::empty_months(store::month_range(first, last));
+  for (MonthCount& m : out) {
+    auto month = std::chrono::year(m.year) / std::chrono::month(m.month);
     stmt->reset();
-    stmt->bind(1, seconds_of(m)).bind(2, seconds_of(m + months(1)));
+    stmt->bind(1, store::month_start(month)).bind(2, store::month_start(month + std::chrono::months(1)));
     auto row = stmt->step();
     if (!row) return std::unexpected(row.error());
-    out.push_back(MonthCount{int(m.year()), unsigned(m.month()), stmt->column_int(0)});
+    m.count = stmt->column_int(0);
   }
   return out;
 }

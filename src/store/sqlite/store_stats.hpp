@@ -8,9 +8,8 @@
 
 namespace newsdb::sqlite {
 
-// Everything in StoreStats but the top topics and providers. per_month covers the months from the
-// first to the last publication date, at most the last kMaxMonths of them.
-inline constexpr int kMaxMonths = 1200;
+// Everything in StoreStats but the top topics and providers (store::add_top_counts adds them).
+// per_month covers store::month_range of the first and last publication dates.
 Result<StoreStats> store_stats(Database& db);
 
 }  // namespace newsdb::sqlite

@@ -207,6 +207,11 @@ TEST_CASE("stats --format json totals the store", "[cli][stats]") {
       auto text = cli.run({"stats", "--format", "text"});
       REQUIRE(text.status == 0);
       CHECK_THAT(text.out, Catch::Contains("Articles per month") && Catch::Contains("2024-03"));
+      // DESIGN.md's `--format table` names the same text layout; a made-up name is a usage error.
+      auto table = cli.run({"stats", "--format", "table"});
+      REQUIRE(table.status == 0);
+      CHECK(table.out == text.out);
+      CHECK(cli.run({"stats", "--format", "csv"}).status == 2);
     }
   }
 }

@@ -37,7 +37,7 @@ TEST_CASE("read commands on a missing database exit 1 and say how to make one", 
   CHECK_FALSE(fs::exists(db));
 }
 
-TEST_CASE("errors, sources list and fetch on a missing database answer empty", "[cli][db]") {
+TEST_CASE("errors, sources and fetch on a missing database answer empty, creating nothing", "[cli][db]") {
   newsdb::test::TempDir tmp;
   std::string db = (tmp.path() / "none.sqlite").string();
   auto errors = run_cli({"--db", db, "errors"});
@@ -53,5 +53,9 @@ TEST_CASE("errors, sources list and fetch on a missing database answer empty", "
     CHECK(ran.err.empty());
   }
   CHECK(run_cli({"--db", db, "sources", "list", "--format", "json"}).out == "[]\n");
-  CHECK_FALSE(fs::exists(db));  // fetch used to create an empty one
+  auto remove = run_cli({"--db", db, "sources", "remove", "https://x.org/feed.xml"});
+  CHECK(remove.status == 1);
+  CHECK(remove.err == "newsdb: error: https://x.org/feed.xml is not a registered source; "
+                      "`newsdb sources list` shows them\n");
+  CHECK_FALSE(fs::exists(db));  // fetch and sources remove used to create an empty one
 }

@@ -71,8 +71,7 @@ int run_fetch(const FetchOptions& opts, Context& ctx) {
   auto http_opts = http_options(opts);
   if (!http_opts) return ctx.report(http_opts.error());
   // No database yet means no sources: say so without creating one.
-  if (auto existing = ctx.open_store(OpenMode::kReadOnly);
-      !existing && existing.error().kind == ErrorKind::kNotFound) {
+  if (ctx.database_missing()) {
     ctx.out() << "no sources: add one with `newsdb sources add URL`\n";
     return kExitOk;
   }

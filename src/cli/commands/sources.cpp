@@ -88,9 +88,12 @@ int run_sources_list(const SourcesListOptions& opts, Context& ctx) {
 int run_sources_remove(const SourcesRemoveOptions& opts, Context& ctx) {
   auto url = checked_http_url(opts.url);
   if (!url) return ctx.report(url.error());
-  auto store = ctx.open_store(OpenMode::kReadWrite);
-  if (!store) return ctx.report(store.error());
-  auto removed = (*store)->sources().remove(*url);
+  Result<bool> removed = false;
+  if (!ctx.database_missing()) {  // none: nothing is registered, and none is made
+    auto store = ctx.open_store(OpenMode::kReadWrite);
+    if (!store) return ctx.report(store.error());
+    removed = (*store)->sources().remove(*url);
+  }
   if (!removed) return ctx.report(removed.error());
   if (!*removed) {
     return ctx.report(Error{ErrorKind::kNotFound, *url + " is not a registered source; "

@@ -8,9 +8,11 @@ constexpr std::string_view kSignature{"PGCOPY\n\377\r\n\0", 11};
 }  // namespace
 
 void put_big_endian(std::string& out, std::uint64_t value, int bytes) {
-  for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) {
-    out += static_cast<char>((value >> shift) & 0xFF);
+  char buffer[8];
+  for (int i = 0; i < bytes; ++i) {
+    buffer[i] = static_cast<char>((value >> (8 * (bytes - 1 - i))) & 0xFF);
   }
+  out.append(buffer, static_cast<std::size_t>(bytes));
 }
 
 CopyBinary::CopyBinary() {

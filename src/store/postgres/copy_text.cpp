@@ -10,16 +10,22 @@ void CopyText::separate() {
 CopyText& CopyText::field(std::string_view text) {
   separate();
   // COPY text format: backslash starts an escape, and tab / newline / carriage return are
-  // delimiters, so all four are escaped; every other byte (UTF-8 included) goes as it is.
-  for (char c : text) {
-    switch (c) {
-      case '\\': data_ += "\\\\"; break;
-      case '\t': data_ += "\\t"; break;
-      case '\n': data_ += "\\n"; break;
-      case '\r': data_ += "\\r"; break;
-      default: data_ += c;
+  // delimiters, so all four are escaped; every other byte (UTF-8 included) goes as it is, in runs
+  // (a body is long, and appending it byte by byte was a tenth of an import's client time).
+  std::size_t from = 0;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const char* escape = nullptr;
+    switch (text[at]) {
+      case '\\': escape = "\\\\"; break;
+      case '\t': escape = "\\t"; break;
+      case '\n': escape = "\\n"; break;
+      case '\r': escape = "\\r"; break;
+      default: continue;
     }
+    data_.append(text.substr(from, at - from)).append(escape, 2);
+    from = at + 1;
   }
+  data_.append(text.substr(from));
   return *this;
 }
 

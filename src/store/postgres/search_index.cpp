@@ -30,7 +30,7 @@ Result<std::int64_t> rebuild_search_index(Connection& conn) {
     for (int i = 0; i < rows->rows(); ++i) {
       SearchVector v = search_vector(rows->text(i, 1), rows->text(i, 2), rows->text(i, 3),
                                      rows->text(i, 4));
-      copy.field(rows->int64(i, 0)).field(v.literal).field(v.ascii).end_row();
+      copy.field(rows->int64(i, 0)).field(v.literal()).field(v.ascii).end_row();
     }
     if (auto r = conn.copy_in("COPY newsdb_reindex FROM STDIN", copy.data()); !r) {
       return std::unexpected(r.error());

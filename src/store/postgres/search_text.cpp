@@ -98,68 +98,105 @@ std::uint16_t word_entry_pos(int position, char weight) {
 
 char weight_letter(std::uint16_t entry) { return static_cast<char>('A' + 3 - (entry >> 14)); }
 
+// Lower-cases `raw` into `out` (reusing its buffer): ASCII inline, the rest by name_key.
+void fold_token(std::string_view raw, std::string& out) {
+  if (!is_ascii(raw)) {
+    out = store::name_key(raw);
+    return;
+  }
+  out.resize(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    char c = raw[i];
+    out[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c;
+  }
+}
+
+// Collects each lexeme's positions in one flat list (lexemes numbered as first met) and sorts
+// them by lexeme only at the end: no allocation per token, one per new lexeme at most.
 class VectorBuilder {
  public:
   void field(std::string_view text, char weight) {
     if (text.size() > kFieldBytes) text = text.substr(0, kFieldBytes);
     for_each_token(text, [&](std::string_view raw) {
-      std::string token = store::name_key(raw);
       int at = std::min(position_++, kMaxPosition);
-      if (token.size() > kLexemeBytes || full_) return;
-      auto [it, fresh] = lexemes_.try_emplace(std::move(token));
-      std::vector<std::uint16_t>& positions = it->second;
-      if (fresh) bytes_ += it->first.size() + 4;
+      if (full_) return;
+      fold_token(raw, token_);
+      if (token_.size() > kLexemeBytes) return;
+      auto found = ids_.find(token_);
+      if (found == ids_.end()) {
+        found = ids_.emplace(token_, static_cast<std::uint32_t>(lexemes_.size())).first;
+        lexemes_.push_back(Lexeme{&found->first});
+        bytes_ += token_.size() + 4;
+      }
+      Lexeme& lexeme = lexemes_[found->second];
       // Past the last position every token lands on it: the server keeps one (the first, whose
       // weight is the highest), and tsvector's binary form requires increasing positions.
-      if (positions.size() >= kPositionsPerLexeme ||
-          (!positions.empty() && (positions.back() & 0x3FFF) == at)) {
-        return;
-      }
-      positions.push_back(word_entry_pos(at, weight));
+      if (lexeme.count >= kPositionsPerLexeme || (lexeme.count > 0 && lexeme.last == at)) return;
+      ++lexeme.count;
+      lexeme.last = at;
+      positions_.push_back(Position{found->second, word_entry_pos(at, weight)});
       bytes_ += 7;
       full_ = bytes_ > kLiteralBytes;
     });
     position_ += kFieldGap;
   }
 
-  SearchVector build() const {
+  SearchVector build() {
     // Sorted lexemes: the order tsvector keeps them in (bytewise, a prefix first).
-    std::vector<const Lexeme*> sorted;
-    sorted.reserve(lexemes_.size());
-    for (const auto& entry : lexemes_) sorted.push_back(&entry);
-    std::sort(sorted.begin(), sorted.end(),
-              [](const Lexeme* a, const Lexeme* b) { return a->first < b->first; });
+    std::vector<std::uint32_t> order(lexemes_.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return *lexemes_[a].word < *lexemes_[b].word;
+    });
+    // Each lexeme's slot in the sorted position list (positions stay in increasing order).
+    std::size_t offset = 0;
+    for (std::uint32_t id : order) {
+      lexemes_[id].offset = offset;
+      offset += lexemes_[id].count;
+    }
+    std::vector<std::uint16_t> sorted(positions_.size());
+    for (const Position& p : positions_) sorted[lexemes_[p.lexeme].offset++] = p.entry;
+
     SearchVector out;
-    out.literal.reserve(bytes_);
-    put_big_endian(out.binary, static_cast<std::uint32_t>(sorted.size()), 4);
-    for (const Lexeme* lexeme : sorted) {
-      const auto& [word, positions] = *lexeme;
-      out.ascii = out.ascii && is_ascii(word);
-      // Tokens are letters and digits only: nothing in them needs escaping.
-      if (!out.literal.empty()) out.literal += ' ';
-      out.literal += '\'';
-      out.literal += word;
-      out.literal += "':";
-      out.binary += word;
+    out.binary.reserve(bytes_);
+    put_big_endian(out.binary, static_cast<std::uint32_t>(order.size()), 4);
+    std::size_t next = 0;
+    for (std::uint32_t id : order) {
+      const Lexeme& lexeme = lexemes_[id];
+      out.ascii = out.ascii && is_ascii(*lexeme.word);
+      out.binary += *lexeme.word;
       out.binary += '\0';
-      put_big_endian(out.binary, static_cast<std::uint32_t>(positions.size()), 2);
-      for (std::size_t i = 0; i < positions.size(); ++i) {
-        if (i > 0) out.literal += ',';
-        out.literal += std::to_string(positions[i] & 0x3FFF);
-        out.literal += weight_letter(positions[i]);
-        put_big_endian(out.binary, positions[i], 2);
-      }
+      put_big_endian(out.binary, lexeme.count, 2);
+      for (std::size_t i = 0; i < lexeme.count; ++i) put_big_endian(out.binary, sorted[next++], 2);
     }
     return out;
   }
 
  private:
-  using Lexeme = std::pair<const std::string, std::vector<std::uint16_t>>;
-  std::unordered_map<std::string, std::vector<std::uint16_t>> lexemes_;
+  struct Lexeme {
+    const std::string* word;  // the key in ids_ (node-based: stays put)
+    std::size_t count = 0;    // positions kept
+    int last = 0;             // the last position kept
+    std::size_t offset = 0;   // build(): where its positions go in the sorted list
+  };
+  struct Position {
+    std::uint32_t lexeme;
+    std::uint16_t entry;
+  };
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<Lexeme> lexemes_;
+  std::vector<Position> positions_;
+  std::string token_;
   int position_ = 1;
   std::size_t bytes_ = 0;
   bool full_ = false;
 };
+
+std::uint32_t get_big_endian(std::string_view in, std::size_t& at, int bytes) {
+  std::uint32_t value = 0;
+  for (int i = 0; i < bytes; ++i) value = (value << 8) | static_cast<unsigned char>(in[at++]);
+  return value;
+}
 
 }  // namespace
 
@@ -177,6 +214,27 @@ SearchVector search_vector(std::string_view title, std::string_view excerpt,
   builder.field(topics_text, 'C');
   builder.field(body, 'D');
   return builder.build();
+}
+
+std::string SearchVector::literal() const {
+  std::string out;
+  std::size_t at = 0;
+  std::uint32_t lexemes = get_big_endian(binary, at, 4);
+  for (std::uint32_t l = 0; l < lexemes; ++l) {
+    std::size_t end = binary.find('\0', at);
+    // Tokens are letters and digits only: nothing in them needs escaping.
+    if (!out.empty()) out += ' ';
+    out.append("'").append(binary, at, end - at).append("':");
+    at = end + 1;
+    std::uint32_t positions = get_big_endian(binary, at, 2);
+    for (std::uint32_t i = 0; i < positions; ++i) {
+      auto entry = static_cast<std::uint16_t>(get_big_endian(binary, at, 2));
+      if (i > 0) out += ',';
+      out += std::to_string(entry & 0x3FFF);
+      out += weight_letter(entry);
+    }
+  }
+  return out;
 }
 
 std::string words_query(std::string_view text) {

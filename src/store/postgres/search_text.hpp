@@ -24,12 +24,13 @@ namespace newsdb::postgres {
 std::vector<std::string> search_tokens(std::string_view text);
 
 struct SearchVector {
-  std::string literal;  // tsvector input syntax: 'word':1A,7B 'other':2A ...
-  bool ascii = true;    // no byte above 0x7F: unaccent has nothing to do
-  // The same vector in tsvector's binary COPY form (lexemes sorted, positions increasing), which
-  // the server takes as it is instead of parsing the literal: usable as it is only when `ascii`
-  // (unaccent applies to text).
+  // The vector in tsvector's binary COPY form (lexemes sorted, positions increasing), which the
+  // server takes as it is instead of parsing a literal: usable as it is only when `ascii`
+  // (unaccent applies to text, so other vectors travel as their literal).
   std::string binary;
+  bool ascii = true;  // no byte above 0x7F: unaccent has nothing to do
+  // The same vector in tsvector input syntax: 'word':1A,7B 'other':2A ... (made from `binary`).
+  std::string literal() const;
 };
 
 // The indexed text of one article: title, excerpt, topics (one per line) and body. Each field is

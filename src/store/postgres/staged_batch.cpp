@@ -75,7 +75,7 @@ class Stager {
       row.null().end_row();
       out_.search.row(2).field(article_ord_ - 1).raw(search.binary);
     } else {
-      row.field(search.literal).end_row();
+      row.field(search.literal()).end_row();
     }
     children(a);
   }

@@ -171,14 +171,23 @@ TEST_CASE("import - reads NDJSON records from stdin", "[cli][import]") {
 TEST_CASE("import --dry-run writes nothing, not even a new database", "[cli][import]") {
   test::TempDir dir;
   write_file(dir.path() / "a.md", article_md("https://e.com/a", "A"));
-  auto db = dir.path() / "sub" / "db.sqlite";
-  auto r = run_newsdb({"--db", db.string(), "import", "--dry-run", (dir.path() / "a.md").string()});
-  CHECK(r.exit_code == 0);
-  CHECK_THAT(r.out, Catch::StartsWith("would import: 1 new, 0 updated"));
-  CHECK_THAT(r.out, Catch::Contains("dry run"));
-  CHECK_FALSE(fs::exists(db));
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::FreshStore fresh(backend, test::Creation::kLater);
+      auto r =
+          run_newsdb({"--db", fresh.spec(), "import", "--dry-run", (dir.path() / "a.md").string()});
+      CHECK(r.exit_code == 0);
+      CHECK_THAT(r.out, Catch::StartsWith("would import: 1 new, 0 updated"));
+      CHECK_THAT(r.out, Catch::Contains("dry run"));
+      CHECK_FALSE(fresh.exists());
+    }
+  }
 }
 
+// The rest of this file is SQLite's alone: where a database file goes (PostgreSQL databases are
+// named by a URI, not found on a path), and refusing files that are not newsdb's (PostgreSQL's
+// twins, a database of another program and one from a newer newsdb, are in
+// tests/store/postgres_schema_test.cpp).
 TEST_CASE("the database goes where --db, NEWSDB_DB or XDG_DATA_HOME say, parents created",
           "[cli][import]") {
   test::TempDir dir;

@@ -98,33 +98,36 @@ TEST_CASE("a failed file is recorded, listed, retried, and cleared once it impor
   write_file(corpus / "good.md", article_md("https://e.com/good", "Good"));
   // Line 4 holds the bad value: the frontmatter starts on line 1.
   write_file(corpus / "bad.md", article_md("https://e.com/bad", "Bad", "quality: high\n"));
-  std::string db = (dir.path() / "db.sqlite").string();
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::FreshStore fresh(backend);
+      const std::string& db = fresh.spec();
 
-  std::vector<Diagnostic> seen;
-  auto first = import_into(db, {corpus.string()}, {}, &seen);
-  CHECK(counts(first) == Counts{1, 0, 0, 0, 1});
-  REQUIRE(first.errors.size() == 1);
-  CHECK(first.errors[0].path == (corpus / "bad.md").string());
-  CHECK(first.errors[0].line == 4);
-  CHECK(first.errors[0].field == "quality");
-  CHECK(seen == first.errors);
+      std::vector<Diagnostic> seen;
+      auto first = import_into(db, {corpus.string()}, {}, &seen);
+      CHECK(counts(first) == Counts{1, 0, 0, 0, 1});
+      REQUIRE(first.errors.size() == 1);
+      CHECK(first.errors[0].path == (corpus / "bad.md").string());
+      CHECK(first.errors[0].line == 4);
+      CHECK(first.errors[0].field == "quality");
+      CHECK(seen == first.errors);
 
-  auto store = open_store(db, OpenMode::kReadOnly);
-  REQUIRE(store);
-  auto failed = (*store)->writer().failed_inputs();
-  REQUIRE(failed);
-  REQUIRE(failed->size() == 1);
-  CHECK((*failed)[0].path == (corpus / "bad.md").string());
-  CHECK((*failed)[0].diagnostics[0].line == 4);
+      auto failed = fresh.store().writer().failed_inputs();
+      REQUIRE(failed);
+      REQUIRE(failed->size() == 1);
+      CHECK((*failed)[0].path == (corpus / "bad.md").string());
+      CHECK((*failed)[0].diagnostics[0].line == 4);
 
-  // Unchanged, it is retried (and fails again) rather than skipped.
-  CHECK(counts(import_into(db, {corpus.string()})) == Counts{0, 0, 1, 0, 1});
+      // Unchanged, it is retried (and fails again) rather than skipped.
+      CHECK(counts(import_into(db, {corpus.string()})) == Counts{0, 0, 1, 0, 1});
 
-  write_file(corpus / "bad.md", article_md("https://e.com/bad", "Bad", "quality: 7\n"));
-  CHECK(counts(import_into(db, {corpus.string()})) == Counts{1, 0, 1, 0, 0});
-  failed = (*store)->writer().failed_inputs();
-  REQUIRE(failed);
-  CHECK(failed->empty());
+      write_file(corpus / "bad.md", article_md("https://e.com/bad", "Bad", "quality: 7\n"));
+      CHECK(counts(import_into(db, {corpus.string()})) == Counts{1, 0, 1, 0, 0});
+      failed = fresh.store().writer().failed_inputs();
+      REQUIRE(failed);
+      CHECK(failed->empty());
+    }
+  }
 }
 
 TEST_CASE("files without frontmatter are skipped in a folder and fail when named",
@@ -133,13 +136,18 @@ TEST_CASE("files without frontmatter are skipped in a folder and fail when named
   auto corpus = dir.path() / "corpus";
   write_file(corpus / "a.md", article_md("https://e.com/a", "A"));
   write_file(corpus / "notes.txt", "just some notes\n");
-  std::string db = (dir.path() / "db.sqlite").string();
-  CHECK(counts(import_into(db, {corpus.string()})) == Counts{1, 0, 0, 1, 0});
-  // Skipped files are remembered like the others: skipped again, not read.
-  CHECK(counts(import_into(db, {corpus.string()})) == Counts{0, 0, 1, 1, 0});
-  auto named = import_into(db, {(corpus / "notes.txt").string()});
-  CHECK(named.failed == 1);
-  CHECK(named.errors.size() == 1);
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::FreshStore fresh(backend);
+      const std::string& db = fresh.spec();
+      CHECK(counts(import_into(db, {corpus.string()})) == Counts{1, 0, 0, 1, 0});
+      // Skipped files are remembered like the others: skipped again, not read.
+      CHECK(counts(import_into(db, {corpus.string()})) == Counts{0, 0, 1, 1, 0});
+      auto named = import_into(db, {(corpus / "notes.txt").string()});
+      CHECK(named.failed == 1);
+      CHECK(named.errors.size() == 1);
+    }
+  }
 }
 
 TEST_CASE("large NDJSON files are read in parts with exact line numbers", "[ingest][import]") {
@@ -154,29 +162,33 @@ TEST_CASE("large NDJSON files are read in parts with exact line numbers", "[inge
               std::to_string(i) + "\"}\n";
     }
   }
-  write_file(file, text);
-  std::string db = (dir.path() / "db.sqlite").string();
   ingest::ImportOptions options;
   options.ndjson_part_bytes = 1000;  // about 15 lines a part
   options.batch.max_articles = 40;   // parts across several batches
-  auto summary = import_into(db, {file.string()}, options);
-  CHECK(counts(summary) == Counts{499, 0, 0, 0, 1});
-  REQUIRE(summary.errors.size() == 1);
-  CHECK(summary.errors[0].line == 321);
-  CHECK(summary.errors[0].field == "heat");
-  test::SqlView sql(db);
-  CHECK(sql.integer("SELECT count(*) FROM articles") == 499);
-  CHECK(sql.rows("SELECT outcome, articles FROM import_files") ==
-        std::vector<std::string>{"failed|499"});
-  CHECK(sql.rows("SELECT line FROM import_errors") == std::vector<std::string>{"321"});
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      write_file(file, text);
+      test::FreshStore fresh(backend);
+      const std::string& db = fresh.spec();
+      auto summary = import_into(db, {file.string()}, options);
+      CHECK(counts(summary) == Counts{499, 0, 0, 0, 1});
+      REQUIRE(summary.errors.size() == 1);
+      CHECK(summary.errors[0].line == 321);
+      CHECK(summary.errors[0].field == "heat");
+      CHECK(stored_rows(db, "SELECT count(*) FROM articles") == Rows{"499"});
+      CHECK(stored_rows(db, "SELECT outcome, articles FROM import_files") == Rows{"failed|499"});
+      CHECK(stored_rows(db, "SELECT line FROM import_errors") == Rows{"321"});
 
-  // Fixed: the whole file is read again, the good records are unchanged, the error is gone.
-  text.replace(text.find("\"hot\""), 5, "12345");
-  write_file(file, text);
-  CHECK(counts(import_into(db, {file.string()}, options)) == Counts{1, 0, 499, 0, 0});
-  CHECK(sql.integer("SELECT count(*) FROM import_errors") == 0);
-  // And then it is skipped whole.
-  CHECK(counts(import_into(db, {file.string()}, options)) == Counts{0, 0, 500, 0, 0});
+      // Fixed: the whole file is read again, the good records are unchanged, the error is gone.
+      std::string fixed = text;
+      fixed.replace(fixed.find("\"hot\""), 5, "12345");
+      write_file(file, fixed);
+      CHECK(counts(import_into(db, {file.string()}, options)) == Counts{1, 0, 499, 0, 0});
+      CHECK(stored_rows(db, "SELECT count(*) FROM import_errors") == Rows{"0"});
+      // And then it is skipped whole.
+      CHECK(counts(import_into(db, {file.string()}, options)) == Counts{0, 0, 500, 0, 0});
+    }
+  }
 }
 
 TEST_CASE("tar and tar.gz archives are imported in place and skipped when unchanged",
@@ -186,24 +198,25 @@ TEST_CASE("tar and tar.gz archives are imported in place and skipped when unchan
   write_file(tree / "2023" / "a.md", article_md("https://e.com/a", "A"));
   write_file(tree / "2023" / "b.md", article_md("https://e.com/b", "B"));
   write_file(tree / "readme.txt", "not an article");
-  for (const auto& [name, flags] : std::vector<std::pair<std::string, std::string>>{
-           {"c.tar", ""}, {"c.tar.gz", "-z"}}) {
-    DYNAMIC_SECTION(name) {
-      auto archive = dir.path() / name;
-      std::string command = "tar " + flags + " -cf '" + archive.string() + "' -C '" +
-                            tree.string() + "' --sort=name .";
-      REQUIRE(std::system(command.c_str()) == 0);
-      std::string db = (dir.path() / (name + ".sqlite")).string();
-      CHECK(counts(import_into(db, {archive.string()})) == Counts{2, 0, 0, 1, 0});
-      test::SqlView sql(db);
-      CHECK(sql.rows("SELECT source_path FROM articles ORDER BY url") ==
-            std::vector<std::string>{archive.string() + ":2023/a.md",
-                                     archive.string() + ":2023/b.md"});
-      // Unchanged: skipped whole (its articles count as unchanged).
-      CHECK(counts(import_into(db, {archive.string()})) == Counts{0, 0, 2, 0, 0});
-      // Touched: members are looked at, none is parsed again.
-      test::set_mtime(archive, 1'600'000'000);
-      CHECK(counts(import_into(db, {archive.string()})) == Counts{0, 0, 2, 1, 0});
+  for (const auto& backend : test::backends()) {
+    for (const auto& [name, flags] : std::vector<std::pair<std::string, std::string>>{
+             {"c.tar", ""}, {"c.tar.gz", "-z"}}) {
+      DYNAMIC_SECTION(backend << ", " << name) {
+        auto archive = dir.path() / name;
+        std::string command = "tar " + flags + " -cf '" + archive.string() + "' -C '" +
+                              tree.string() + "' --sort=name .";
+        REQUIRE(std::system(command.c_str()) == 0);
+        test::FreshStore fresh(backend);
+        const std::string& db = fresh.spec();
+        CHECK(counts(import_into(db, {archive.string()})) == Counts{2, 0, 0, 1, 0});
+        CHECK(stored_rows(db, "SELECT source_path FROM articles ORDER BY url") ==
+              Rows{archive.string() + ":2023/a.md", archive.string() + ":2023/b.md"});
+        // Unchanged: skipped whole (its articles count as unchanged).
+        CHECK(counts(import_into(db, {archive.string()})) == Counts{0, 0, 2, 0, 0});
+        // Touched: members are looked at, none is parsed again.
+        test::set_mtime(archive, 1'600'000'000);
+        CHECK(counts(import_into(db, {archive.string()})) == Counts{0, 0, 2, 1, 0});
+      }
     }
   }
 }
@@ -214,16 +227,20 @@ TEST_CASE("a dry run counts like an import and writes nothing", "[ingest][import
   write_file(corpus / "a.md", article_md("https://e.com/a", "A"));
   write_file(corpus / "b.md", article_md("https://e.com/b", "B"));
   write_file(corpus / "c.md", article_md("https://e.com/a", "A again, changed"));
-  std::string db = (dir.path() / "db.sqlite").string();
   ingest::ImportOptions dry;
   dry.dry_run = true;
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::FreshStore fresh(backend, test::Creation::kLater);
+      const std::string& db = fresh.spec();
 
-  CHECK(counts(import_into(db, {corpus.string()}, dry)) == Counts{2, 1, 0, 0, 0});
-  CHECK_FALSE(std::filesystem::exists(db));  // nothing created
+      CHECK(counts(import_into(db, {corpus.string()}, dry)) == Counts{2, 1, 0, 0, 0});
+      CHECK_FALSE(fresh.exists());  // nothing created
 
-  CHECK(counts(import_into(db, {(corpus / "a.md").string()})) == Counts{1, 0, 0, 0, 0});
-  CHECK(counts(import_into(db, {corpus.string()}, dry)) == Counts{1, 1, 1, 0, 0});
-  test::SqlView sql(db);
-  CHECK(sql.integer("SELECT count(*) FROM articles") == 1);
-  CHECK(sql.integer("SELECT count(*) FROM import_files") == 1);
+      CHECK(counts(import_into(db, {(corpus / "a.md").string()})) == Counts{1, 0, 0, 0, 0});
+      CHECK(counts(import_into(db, {corpus.string()}, dry)) == Counts{1, 1, 1, 0, 0});
+      CHECK(stored_rows(db, "SELECT count(*) FROM articles") == Rows{"1"});
+      CHECK(stored_rows(db, "SELECT count(*) FROM import_files") == Rows{"1"});
+    }
+  }
 }

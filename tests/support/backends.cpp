@@ -4,8 +4,10 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
 
+#include "store/postgres/connection.hpp"
 #include "store/postgres/database_admin.hpp"
 #include "store/postgres/database_uri.hpp"
 
@@ -42,7 +44,7 @@ std::string fresh_database_name() {
 
 }  // namespace
 
-FreshStore::FreshStore(const std::string& backend) {
+FreshStore::FreshStore(const std::string& backend, Creation creation) : backend_(backend) {
   if (backend == "sqlite") {
     spec_ = (dir_.path() / "newsdb.sqlite").string();
   } else if (backend == "postgresql") {
@@ -58,10 +60,18 @@ FreshStore::FreshStore(const std::string& backend) {
   } else {
     throw std::runtime_error("unknown backend: " + backend);
   }
-  // kReadWrite creates the database (PostgreSQL) or file (SQLite).
-  auto opened = open_store(spec_, OpenMode::kReadWrite);
-  if (!opened) throw std::runtime_error("opening " + spec_ + ": " + opened.error().message);
-  store_ = std::move(*opened);
+  if (creation == Creation::kNow) store_ = open_another();
+}
+
+Store& FreshStore::store() {
+  if (!store_) store_ = open_another();
+  return *store_;
+}
+
+bool FreshStore::exists() const {
+  if (backend_ == "sqlite") return std::filesystem::exists(spec_);
+  // The server is up (the constructor reached it), so a refused connection means no database.
+  return postgres::Connection::open(spec_).has_value();
 }
 
 FreshStore::~FreshStore() {
@@ -69,6 +79,7 @@ FreshStore::~FreshStore() {
   if (!pg_database_.empty()) (void)postgres::drop_database(pg_server_, pg_database_);
 }
 
+// kReadWrite creates the database (PostgreSQL) or file (SQLite).
 std::unique_ptr<Store> FreshStore::open_another() const {
   auto opened = open_store(spec_, OpenMode::kReadWrite);
   if (!opened) throw std::runtime_error("opening " + spec_ + ": " + opened.error().message);

@@ -29,22 +29,31 @@ std::vector<std::string> backends();
 // server (such tests then check nothing and say so with a WARN).
 std::optional<std::string> postgres_test_uri();
 
+// Whether FreshStore makes its database at once, or only reserves its name for a test of what
+// creates it (the database then exists once something, such as an import, creates it).
+enum class Creation { kNow, kLater };
+
 // A new, empty database on `backend` for one test; dropped afterwards.
 class FreshStore {
  public:
-  explicit FreshStore(const std::string& backend);
+  explicit FreshStore(const std::string& backend, Creation creation = Creation::kNow);
   ~FreshStore();
   FreshStore(const FreshStore&) = delete;
   FreshStore& operator=(const FreshStore&) = delete;
 
-  Store& store() { return *store_; }
+  // The store, opened read-write; with Creation::kLater, opened (so created) on the first call.
+  Store& store();
+  const std::string& backend() const { return backend_; }
   // What to pass as --db to the newsdb binary to reach the same database.
   const std::string& spec() const { return spec_; }
   // Opens a second, independent connection to the same database.
   std::unique_ptr<Store> open_another() const;
+  // Whether the database exists now: the SQLite file, or the PostgreSQL database on the server.
+  bool exists() const;
 
  private:
   TempDir dir_;
+  std::string backend_;
   std::string spec_;
   std::string pg_server_;    // PostgreSQL: NEWSDB_TEST_PG_URI
   std::string pg_database_;  // PostgreSQL: this test's database

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "ingest/import_fixtures.hpp"
+#include "support/backends.hpp"
 #include "support/kill_child.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -66,6 +67,8 @@ void check_sound(const std::string& db) {
 
 }  // namespace
 
+// SQLite's alone: its soundness checks are SQLite's (integrity_check, foreign_key_check, FTS5).
+// The PostgreSQL twin, with the server's checks, is tests/store/postgres_import_kill_test.cpp.
 TEST_CASE("an import killed at any moment leaves a sound database and a re-run finishes it",
           "[cli][import][kill]") {
   test::TempDir dir;
@@ -102,6 +105,8 @@ TEST_CASE("an import killed at any moment leaves a sound database and a re-run f
   }
 }
 
+// SQLite's alone: what it pins is SQLite's locking ("locked", "busy") never reaching the user.
+// PostgreSQL's: tests/store/postgres_import_processes_test.cpp (four importers and a reader).
 TEST_CASE("two importers into one database both complete while a reader queries it",
           "[cli][import][concurrency]") {
   test::TempDir dir;
@@ -173,17 +178,23 @@ TEST_CASE("the real corpus imports with no failure, one article per canonical UR
   }
   REQUIRE(articles > 4000);
 
-  test::TempDir dir;
-  std::string db = (dir.path() / "db.sqlite").string();
-  auto r = run_newsdb({"--db", db, "import", "--report", "json", corpus.string()});
-  CHECK(r.exit_code == 0);
-  auto report = Json::parse(r.out);
-  CHECK(report["failed"] == 0);
-  CHECK(report["errors"].empty());
-  CHECK(report["new"].get<std::size_t>() == urls.size());
-  CHECK(report["new"].get<std::size_t>() + report["updated"].get<std::size_t>() +
-            report["unchanged"].get<std::size_t>() == articles);
-  CHECK(count_in(db, "SELECT count(*) FROM articles") == static_cast<std::int64_t>(urls.size()));
-  CHECK(count_in(db, "SELECT count(DISTINCT url) FROM articles") ==
-        static_cast<std::int64_t>(urls.size()));
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::FreshStore fresh(backend);
+      const std::string& db = fresh.spec();
+      auto r = run_newsdb({"--db", db, "import", "--report", "json", corpus.string()});
+      CHECK(r.exit_code == 0);
+      auto report = Json::parse(r.out);
+      CHECK(report["failed"] == 0);
+      CHECK(report["errors"].empty());
+      CHECK(report["new"].get<std::size_t>() == urls.size());
+      CHECK(report["new"].get<std::size_t>() + report["updated"].get<std::size_t>() +
+                report["unchanged"].get<std::size_t>() ==
+            articles);
+      const std::string distinct = std::to_string(urls.size());
+      CHECK(test::stored_rows(db, "SELECT count(*) FROM articles") == std::vector{distinct});
+      CHECK(test::stored_rows(db, "SELECT count(DISTINCT url) FROM articles") ==
+            std::vector{distinct});
+    }
+  }
 }

@@ -46,6 +46,11 @@ Result<std::unique_ptr<Store>> Context::open_store(OpenMode mode) const {
   return newsdb::open_store(database_spec(), mode);
 }
 
+bool Context::database_missing() const {
+  auto store = open_store(OpenMode::kReadOnly);
+  return !store && store.error().kind == ErrorKind::kNotFound;
+}
+
 int Context::report(const Error& error) const {
   err_ << "newsdb: error: " << error.message << '\n';
   return error.kind == ErrorKind::kInvalidInput ? kExitUsage : kExitFailed;

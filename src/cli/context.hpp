@@ -49,6 +49,9 @@ class Context {
   // ~/.local/share/newsdb/newsdb.sqlite.
   std::string database_spec() const;
   Result<std::unique_ptr<Store>> open_store(OpenMode mode) const;
+  // True when the database does not exist yet: commands that only change or poll what is there
+  // (fetch, sources remove) answer without creating an empty one.
+  bool database_missing() const;
 
   // Prints "newsdb: error: MESSAGE" on stderr and returns the exit status for `error`
   // (kInvalidInput -> 2, anything else -> 1).

@@ -133,3 +133,14 @@ TEST_CASE("check says what to do with an archive it cannot read", "[check]") {
                      ": error: check does not read archives or URLs yet: unpack the archive and "
                      "check the folder, or use `newsdb import --dry-run`\n");
 }
+
+TEST_CASE("check reports a missing source in its place among the files' errors", "[check]") {
+  TempDir tmp;
+  std::string bad = (tmp.path() / "bad.md").string();
+  write(bad, "---\ntitle: B\nwebUrl: https://x.org/b\nheat: hot\n---\n");
+  auto r = run_newsdb({"check", bad, "/nonexistent/newsdb/folder", bad});
+  CHECK(r.exit_code == 1);
+  std::string bad_heat = bad + ":4:7: error: `heat` must be an integer, got \"hot\"\n";
+  CHECK(r.err == bad_heat + "/nonexistent/newsdb/folder: error: no such file or folder\n" + bad_heat);
+  CHECK(summary_counts(r.out) == "checked 3 files: 0 ok, 0 skipped, 3 failed; 0 articles");
+}

@@ -1,15 +1,16 @@
 // `newsdb check SOURCE...`: the same discovery, parsing and diagnostics as import, writing
-// nothing. Diagnostics go to stderr in input order (whatever --jobs is), the summary to stdout.
+// nothing. Diagnostics go to stderr in input order (whatever --jobs is) as the inputs are parsed,
+// the summary to stdout. Streamed (check_stream.hpp): only --report json keeps anything per input
+// (the errors it lists), so memory does not grow with the corpus.
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <newsdb/article_json.hpp>
 #include <ostream>
 #include <thread>
 
+#include "cli/commands/check_stream.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
-#include "ingest/discovery.hpp"
-#include "ingest/parse_pool.hpp"
 
 namespace newsdb::cli {
 namespace {
@@ -23,6 +24,7 @@ struct CheckOptions {
 struct CheckTally {
   std::size_t ok = 0, skipped = 0, failed = 0;
   std::size_t articles = 0, failed_records = 0;
+  bool keep_errors = false;  // for --report json; a text report prints them and keeps nothing
   Json errors = Json::array();
 
   // Counts one parsed input and appends its diagnostics, formatted, to `text`.
@@ -46,7 +48,7 @@ struct CheckTally {
   void note(const Diagnostic& d, std::string& text) {
     text += format_diagnostic(d);
     text += '\n';
-    if (d.severity != Severity::kError) return;
+    if (d.severity != Severity::kError || !keep_errors) return;
     errors.push_back(Json{{"path", d.path},
                           {"line", d.line},
                           {"column", d.column},
@@ -80,18 +82,11 @@ void print_summary(const CheckOptions& options, const CheckTally& t, double seco
 int run_check(const CheckOptions& options, Context& ctx) {
   auto start = std::chrono::steady_clock::now();
   CheckTally tally;
-  ingest::Discovery discovery = ingest::discover_inputs(options.sources);
-  std::string text;
-  for (const Diagnostic& problem : discovery.problems) {
-    tally.note(problem, text);
-    if (problem.severity == Severity::kError) ++tally.failed;
-  }
-  ctx.err() << text << std::flush;
-
-  ingest::ParsePoolOptions pool;
-  pool.jobs = options.jobs;
-  pool.reader = [](const ingest::InputItem& item,
-                   const ParseLimits& limits) -> Result<std::string> {
+  tally.keep_errors = options.report == "json";
+  CheckStreamOptions stream;
+  stream.pool.jobs = options.jobs;
+  stream.pool.reader = [](const ingest::InputItem& item,
+                          const ParseLimits& limits) -> Result<std::string> {
     if (item.kind == ingest::InputKind::kArchive || item.kind == ingest::InputKind::kUrl) {
       return fail(ErrorKind::kUnsupported,
                   "check does not read archives or URLs yet: unpack the archive and check the "
@@ -99,13 +94,22 @@ int run_check(const CheckOptions& options, Context& ctx) {
     }
     return ingest::read_input_file(item, limits);
   };
-  ingest::parse_in_order(discovery.inputs, pool,
-                         [&](const ingest::InputItem& item, ParsedInput&& parsed) {
-                           text.clear();
-                           tally.add(item, parsed, text);
-                           if (!text.empty()) ctx.err() << text << std::flush;
-                           return true;
-                         });
+  std::string text;
+  auto print = [&] {
+    if (!text.empty()) ctx.err() << text << std::flush;
+    text.clear();
+  };
+  check_inputs(
+      options.sources, stream,
+      [&](const Diagnostic& problem) {
+        tally.note(problem, text);
+        if (problem.severity == Severity::kError) ++tally.failed;
+        print();
+      },
+      [&](const ingest::InputItem& item, ParsedInput&& parsed) {
+        tally.add(item, parsed, text);
+        print();
+      });
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   print_summary(options, tally, seconds, ctx);
   return tally.failed == 0 ? kExitOk : kExitFailed;

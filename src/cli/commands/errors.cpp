@@ -1,17 +1,21 @@
 // `newsdb errors`: the inputs whose last import failed, with their diagnostics (DESIGN.md, "Bad
 // input"). The next import retries them; once one imports, it leaves this list.
 #include <CLI/CLI.hpp>
+#include <array>
 #include <ostream>
 
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/output/article_output.hpp"
 
 namespace newsdb::cli {
 namespace {
 
 struct ErrorsOptions {
-  std::string format = "table";  // table | json
+  std::string format;  // empty: the diagnostics, one a line
 };
+
+constexpr std::array kErrorsFormats = {Format::kTable, Format::kJson, Format::kNdjson};
 
 Json errors_json(const std::vector<FailedInput>& failed) {
   Json out = Json::array();
@@ -25,6 +29,10 @@ Json errors_json(const std::vector<FailedInput>& failed) {
 }
 
 int run_errors(const ErrorsOptions& options, Context& ctx) {
+  // The diagnostics' own form is what editors and scripts read: the default with or without a
+  // terminal.
+  auto format = ctx.output_format(options.format, kErrorsFormats, Format::kTable, Format::kTable);
+  if (!format) return ctx.report(format.error());
   std::vector<FailedInput> failed;
   auto store = ctx.open_store(OpenMode::kReadOnly);
   if (!store && store.error().kind != ErrorKind::kNotFound) return ctx.report(store.error());
@@ -33,8 +41,8 @@ int run_errors(const ErrorsOptions& options, Context& ctx) {
     if (!listed) return ctx.report(listed.error());
     failed = std::move(*listed);
   }
-  if (options.format == "json") {
-    ctx.out() << errors_json(failed).dump(2) << '\n';
+  if (*format != Format::kTable) {
+    print_json_list(ctx.out(), errors_json(failed), *format);
     return kExitOk;
   }
   if (failed.empty()) {
@@ -55,8 +63,8 @@ int run_errors(const ErrorsOptions& options, Context& ctx) {
 void add_errors_command(CLI::App& app, Context& ctx, int& status) {
   auto options = std::make_shared<ErrorsOptions>();
   auto* cmd = app.add_subcommand("errors", "inputs whose last import failed, with their problems");
-  cmd->add_option("--format", options->format, "table (default) or json")
-      ->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("--format", options->format,
+                  "table (the diagnostics, one a line: the default), json or ndjson");
   cmd->footer("Each problem is printed as PATH:LINE:COLUMN: error: MESSAGE.\n"
               "The next `newsdb import` of the same files retries them.");
   cmd->callback([options, &ctx, &status] { status = run_errors(*options, ctx); });

@@ -70,6 +70,11 @@ void print_report(const PollReport& r, Timestamp now, std::size_t url_width, std
 int run_fetch(const FetchOptions& opts, Context& ctx) {
   auto http_opts = http_options(opts);
   if (!http_opts) return ctx.report(http_opts.error());
+  // No database yet means no sources: say so without creating one.
+  if (ctx.database_missing()) {
+    ctx.out() << "no sources: add one with `newsdb sources add URL`\n";
+    return kExitOk;
+  }
   auto store = ctx.open_store(OpenMode::kReadWrite);
   if (!store) return ctx.report(store.error());
   auto all = (*store)->sources().list();

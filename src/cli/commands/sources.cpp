@@ -1,6 +1,7 @@
-// `newsdb sources add URL [--every D]`, `sources list [--format table|json]`, `sources remove URL`:
-// the feeds `newsdb fetch` polls (DESIGN.md, "Feeds").
+// `newsdb sources add URL [--every D]`, `sources list [--format table|json|ndjson]`,
+// `sources remove URL`: the feeds `newsdb fetch` polls (DESIGN.md, "Feeds").
 #include <CLI/CLI.hpp>
+#include <array>
 #include <chrono>
 #include <newsdb/date.hpp>
 #include <newsdb/fetch.hpp>
@@ -9,8 +10,9 @@
 #include <ostream>
 
 #include "cli/commands/commands.hpp"
-#include "cli/context.hpp"
 #include "cli/commands/source_table.hpp"
+#include "cli/context.hpp"
+#include "cli/output/article_output.hpp"
 
 namespace newsdb::cli {
 namespace {
@@ -21,8 +23,10 @@ struct SourcesAddOptions {
 };
 
 struct SourcesListOptions {
-  std::string format;  // "table" or "json"; empty = table
+  std::string format;  // empty = table
 };
+
+constexpr std::array kSourcesListFormats = {Format::kTable, Format::kJson, Format::kNdjson};
 
 struct SourcesRemoveOptions {
   std::string url;
@@ -59,22 +63,24 @@ int run_sources_add(const SourcesAddOptions& opts, Context& ctx) {
 }
 
 int run_sources_list(const SourcesListOptions& opts, Context& ctx) {
+  auto format =
+      ctx.output_format(opts.format, kSourcesListFormats, Format::kTable, Format::kTable);
+  if (!format) return ctx.report(format.error());
+  std::vector<Source> sources;
   auto store = ctx.open_store(OpenMode::kReadOnly);
-  if (!store) {
-    // No database yet means no sources: an empty list, not an error.
-    if (store.error().kind != ErrorKind::kNotFound) return ctx.report(store.error());
-    if (opts.format == "json") ctx.out() << "[]\n";
-    else ctx.out() << "no sources: add one with `newsdb sources add URL`\n";
-    return kExitOk;
+  // No database yet means no sources: an empty list, not an error.
+  if (!store && store.error().kind != ErrorKind::kNotFound) return ctx.report(store.error());
+  if (store) {
+    auto listed = (*store)->sources().list();
+    if (!listed) return ctx.report(listed.error());
+    sources = std::move(*listed);
   }
-  auto sources = (*store)->sources().list();
-  if (!sources) return ctx.report(sources.error());
-  if (opts.format == "json") {
-    ctx.out() << sources_to_json(*sources).dump(2) << '\n';
-  } else if (sources->empty()) {
+  if (*format != Format::kTable) {
+    print_json_list(ctx.out(), sources_to_json(sources), *format);
+  } else if (sources.empty()) {
     ctx.out() << "no sources: add one with `newsdb sources add URL`\n";
   } else {
-    print_sources_table(*sources, SystemClock().now(), ctx.terminal_width(), ctx.out());
+    print_sources_table(sources, SystemClock().now(), ctx.terminal_width(), ctx.out());
   }
   return kExitOk;
 }
@@ -82,9 +88,12 @@ int run_sources_list(const SourcesListOptions& opts, Context& ctx) {
 int run_sources_remove(const SourcesRemoveOptions& opts, Context& ctx) {
   auto url = checked_http_url(opts.url);
   if (!url) return ctx.report(url.error());
-  auto store = ctx.open_store(OpenMode::kReadWrite);
-  if (!store) return ctx.report(store.error());
-  auto removed = (*store)->sources().remove(*url);
+  Result<bool> removed = false;
+  if (!ctx.database_missing()) {  // none: nothing is registered, and none is made
+    auto store = ctx.open_store(OpenMode::kReadWrite);
+    if (!store) return ctx.report(store.error());
+    removed = (*store)->sources().remove(*url);
+  }
   if (!removed) return ctx.report(removed.error());
   if (!*removed) {
     return ctx.report(Error{ErrorKind::kNotFound, *url + " is not a registered source; "
@@ -110,8 +119,7 @@ void add_sources_command(CLI::App& app, Context& ctx, int& status) {
   auto list_opts = std::make_shared<SourcesListOptions>();
   auto* list = cmd->add_subcommand(
       "list", "registered feeds: last fetch, status, new items, errors, next due");
-  list->add_option("--format", list_opts->format, "table (default) or json")
-      ->check(CLI::IsMember({"table", "json"}));
+  list->add_option("--format", list_opts->format, "table (the default), json or ndjson");
   list->callback([list_opts, &ctx, &status] { status = run_sources_list(*list_opts, ctx); });
 
   auto remove_opts = std::make_shared<SourcesRemoveOptions>();

@@ -88,10 +88,7 @@ void print_text(Context& ctx, const StoreStats& s) {
 
 int run_stats(const StatsOptions& options, Context& ctx) {
   static constexpr std::array kFormats = {Format::kText, Format::kJson};
-  // DESIGN.md offers `--format table` where it fits: here it names the text layout.
-  std::string_view asked = options.format;
-  if (asked == "table") asked = "text";
-  auto format = ctx.output_format(asked, kFormats, Format::kText, Format::kJson);
+  auto format = ctx.output_format(options.format, kFormats, Format::kText, Format::kJson);
   if (!format) return ctx.report(format.error());
   if (options.top < 0) return ctx.report(Error{ErrorKind::kInvalidInput, "--top cannot be negative"});
   auto store = ctx.open_store(OpenMode::kReadOnly);

@@ -158,6 +158,14 @@ std::string json_text(const Json& value, int indent) {
   return value.dump(indent, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
 }
 
+void print_json_list(std::ostream& out, const Json& array, Format format) {
+  if (format != Format::kNdjson) {
+    out << json_text(array, 2) << '\n';
+    return;
+  }
+  for (const Json& element : array) out << json_text(element) << '\n';
+}
+
 Json article_with_id(const StoredArticle& article) {
   Json out = Json::object();
   out["id"] = article.id;

@@ -51,4 +51,7 @@ Json article_with_id(const StoredArticle& article);
 // Serialises JSON for output: UTF-8 kept as is, invalid bytes replaced (never throws).
 std::string json_text(const Json& value, int indent = -1);
 
+// A JSON array as `format` asks: kJson, the array indented; kNdjson, one element a line.
+void print_json_list(std::ostream& out, const Json& array, Format format);
+
 }  // namespace newsdb::cli

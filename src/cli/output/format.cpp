@@ -29,6 +29,11 @@ Result<Format> parse_format(std::string_view name, std::span<const Format> allow
   for (Format f : allowed) {
     if (format_name(f) == name) return f;
   }
+  if (name == format_name(Format::kTable) || name == format_name(Format::kText)) {
+    for (Format f : allowed) {
+      if (f == Format::kTable || f == Format::kText) return f;
+    }
+  }
   return fail(ErrorKind::kInvalidInput, "unknown format '" + std::string(name) +
                                             "': use --format with one of " + format_list(allowed));
 }

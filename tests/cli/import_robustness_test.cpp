@@ -1,10 +1,5 @@
 // What must hold whatever happens to an import: killed at any moment, racing another importer,
 // read while it writes; and the real corpus imported exactly.
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
@@ -15,6 +10,8 @@
 #include <thread>
 
 #include "ingest/import_fixtures.hpp"
+#include "support/backends.hpp"
+#include "support/kill_child.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -41,23 +38,13 @@ std::int64_t count_in(const std::string& db, const std::string& sql) {
   return test::SqlView(db).integer(sql);
 }
 
-// Starts `newsdb ARGS...` and returns its pid.
-pid_t spawn_newsdb(const std::vector<std::string>& args) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    std::vector<char*> argv;
-    std::string binary = NEWSDB_BINARY;
-    argv.push_back(binary.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    int devnull = ::open("/dev/null", O_WRONLY);
-    ::dup2(devnull, STDOUT_FILENO);
-    ::dup2(devnull, STDERR_FILENO);
-    ::execv(binary.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
+// Whether the import into `db` has committed an article yet.
+bool committed_any(const std::string& db) {
+  if (!fs::exists(db)) return false;
+  auto opened = sqlite::Database::open(db, sqlite::Database::Access::kReadOnly);
+  auto q = opened ? opened->prepare("SELECT count(*) FROM articles")
+                  : Result<sqlite::Statement>(std::unexpected(opened.error()));
+  return q && q->step().value_or(false) && q->column_int(0) > 0;
 }
 
 // Every check a killed import's database must pass.
@@ -80,6 +67,8 @@ void check_sound(const std::string& db) {
 
 }  // namespace
 
+// SQLite's alone: its soundness checks are SQLite's (integrity_check, foreign_key_check, FTS5).
+// The PostgreSQL twin, with the server's checks, is tests/store/postgres_import_kill_test.cpp.
 TEST_CASE("an import killed at any moment leaves a sound database and a re-run finishes it",
           "[cli][import][kill]") {
   test::TempDir dir;
@@ -89,28 +78,13 @@ TEST_CASE("an import killed at any moment leaves a sound database and a re-run f
   for (int round = 0; round < 4; ++round) {
     DYNAMIC_SECTION("round " << round) {
       std::string db = (dir.path() / ("db" + std::to_string(round) + ".sqlite")).string();
-      pid_t pid = spawn_newsdb({"--db", db, "import", "--jobs", "2",
-                                (dir.path() / "corpus").string()});
-      REQUIRE(pid > 0);
+      pid_t pid = test::start_newsdb_quietly(
+          {"--db", db, "import", "--jobs", "2", (dir.path() / "corpus").string()});
       // Even rounds wait for the first committed batch, odd ones may kill before it; then a
       // random while more.
-      int status = 0;
-      bool exited = false;
-      for (int i = 0; round % 2 == 0 && i < 2000 && !exited; ++i) {
-        if (::waitpid(pid, &status, WNOHANG) == pid) exited = true;
-        if (fs::exists(db) && !exited) {
-          auto opened = sqlite::Database::open(db, sqlite::Database::Access::kReadOnly);
-          auto q = opened ? opened->prepare("SELECT count(*) FROM articles")
-                          : Result<sqlite::Statement>(std::unexpected(opened.error()));
-          if (q && q->step().value_or(false) && q->column_int(0) > 0) break;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(random() % 400));
-      if (!exited) {
-        ::kill(pid, SIGKILL);
-        ::waitpid(pid, &status, 0);
-      }
+      test::KillMoment moment{.then = std::chrono::milliseconds(random() % 400)};
+      if (round % 2 == 0) moment.progress = [&] { return committed_any(db); };
+      bool exited = test::kill_at(pid, moment) == test::KillOutcome::kFinishedFirst;
       INFO("killed: " << (exited ? "no (it finished first)" : "yes"));
       check_sound(db);
       std::int64_t before = count_in(db, "SELECT count(*) FROM articles");
@@ -131,6 +105,8 @@ TEST_CASE("an import killed at any moment leaves a sound database and a re-run f
   }
 }
 
+// SQLite's alone: what it pins is SQLite's locking ("locked", "busy") never reaching the user.
+// PostgreSQL's: tests/store/postgres_import_processes_test.cpp (four importers and a reader).
 TEST_CASE("two importers into one database both complete while a reader queries it",
           "[cli][import][concurrency]") {
   test::TempDir dir;
@@ -202,17 +178,23 @@ TEST_CASE("the real corpus imports with no failure, one article per canonical UR
   }
   REQUIRE(articles > 4000);
 
-  test::TempDir dir;
-  std::string db = (dir.path() / "db.sqlite").string();
-  auto r = run_newsdb({"--db", db, "import", "--report", "json", corpus.string()});
-  CHECK(r.exit_code == 0);
-  auto report = Json::parse(r.out);
-  CHECK(report["failed"] == 0);
-  CHECK(report["errors"].empty());
-  CHECK(report["new"].get<std::size_t>() == urls.size());
-  CHECK(report["new"].get<std::size_t>() + report["updated"].get<std::size_t>() +
-            report["unchanged"].get<std::size_t>() == articles);
-  CHECK(count_in(db, "SELECT count(*) FROM articles") == static_cast<std::int64_t>(urls.size()));
-  CHECK(count_in(db, "SELECT count(DISTINCT url) FROM articles") ==
-        static_cast<std::int64_t>(urls.size()));
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::FreshStore fresh(backend);
+      const std::string& db = fresh.spec();
+      auto r = run_newsdb({"--db", db, "import", "--report", "json", corpus.string()});
+      CHECK(r.exit_code == 0);
+      auto report = Json::parse(r.out);
+      CHECK(report["failed"] == 0);
+      CHECK(report["errors"].empty());
+      CHECK(report["new"].get<std::size_t>() == urls.size());
+      CHECK(report["new"].get<std::size_t>() + report["updated"].get<std::size_t>() +
+                report["unchanged"].get<std::size_t>() ==
+            articles);
+      const std::string distinct = std::to_string(urls.size());
+      CHECK(test::stored_rows(db, "SELECT count(*) FROM articles") == std::vector{distinct});
+      CHECK(test::stored_rows(db, "SELECT count(DISTINCT url) FROM articles") ==
+            std::vector{distinct});
+    }
+  }
 }

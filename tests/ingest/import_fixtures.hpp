@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "ingest/import_pipeline.hpp"
-#include "store/postgres/connection.hpp"
 #include "store/writer_fixtures.hpp"
+#include "support/store_sql.hpp"
 #include "support/temp_dir.hpp"
 
 namespace newsdb::test {
@@ -58,26 +58,6 @@ inline ingest::ImportSummary import_into(const std::string& db,
   auto summary = ingest::run_import(options, clock, observer);
   if (!summary) FAIL(summary.error().message);
   return *summary;
-}
-
-// Every row of `sql` read back from `db` (a SQLite file or a postgresql:// URI), columns joined by
-// '|'; for the tests that run the pipeline on every backend (support/backends.hpp).
-inline std::vector<std::string> stored_rows(const std::string& db, const std::string& sql) {
-  if (!db.starts_with("postgresql://")) return SqlView(db).rows(sql);
-  auto conn = postgres::Connection::open(db);
-  if (!conn) throw std::runtime_error(conn.error().message);
-  auto result = conn->exec(sql);
-  if (!result) throw std::runtime_error(result.error().message);
-  std::vector<std::string> rows;
-  for (int r = 0; r < result->rows(); ++r) {
-    std::string row;
-    for (int c = 0; c < result->columns(); ++c) {
-      if (c > 0) row += '|';
-      row += result->is_null(r, c) ? std::string("NULL") : std::string(result->text(r, c));
-    }
-    rows.push_back(row);
-  }
-  return rows;
 }
 
 // new, updated, unchanged, skipped, failed: compared as one value in test output.

@@ -1,6 +1,9 @@
 // Several importers and several readers on one SQLite database at once, for a while: no command
 // fails, no "database is locked" (or busy) reaches the user, readers never see the article count
 // go down, and at the end every article is there exactly once.
+// SQLite's alone: what it pins is SQLite's single-writer locking never reaching the user. On
+// PostgreSQL, four concurrent importers are tests/store/postgres_concurrency_test.cpp (library)
+// and postgres_import_processes_test.cpp (processes, with a reader).
 //
 // NEWSDB_STRESS_SECONDS sets how long the importers keep going (default 30).
 #include <catch2/catch.hpp>

@@ -2,6 +2,8 @@
 // limit fails with EFBIG, as a write to a full disk fails with ENOSPC): the import stops with one
 // clear message, the database stays sound with whole batches only, and once there is room again
 // a re-run finishes the work with exact counts.
+// SQLite's alone: RLIMIT_FSIZE limits the files the newsdb process writes itself; a PostgreSQL
+// store is written by the server, which the limit cannot reach.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>

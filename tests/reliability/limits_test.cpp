@@ -12,6 +12,7 @@
 #include <regex>
 
 #include "reliability/reliability_support.hpp"
+#include "support/backends.hpp"
 #include "support/http_server.hpp"
 #include "support/temp_dir.hpp"
 
@@ -77,38 +78,45 @@ TEST_CASE("each input limit ends its file with a message naming it, the good fil
                  nested_list(limits.max_depth + 1) + "}\n" +
                  R"({"title": "good json", "webUrl": "https://e.com/gj"})" + "\n");
 
-  std::string db = (dir.path() / "db.sqlite").string();
-  auto r = run_child({"--db", db, "import", "--report", "json", in.string()}, dir.path());
-  INFO(r.err);
-  CHECK(r.exit_code == 1);
-  auto report = Json::parse(r.out);
-  CHECK(report["new"] == 2);  // good.md and the good NDJSON record
-  CHECK(report["failed"] == 7);
-  std::string p = in.string() + "/";
-  CHECK_THAT(r.err, Catch::Contains(p + "huge.md") &&
-                        Catch::Contains("error: the file is larger than the limit of 16777216 bytes"));
-  CHECK_THAT(r.err, Catch::Contains(p + "long-field.md:4:") &&
-                        Catch::Contains("`excerpt` is 1048577 bytes, over the limit of 1048576 "
-                                        "bytes for one value"));
-  CHECK_THAT(r.err, Catch::Contains(p + "deep.md:4:") &&
-                        Catch::Contains("nests deeper than the limit of 64 levels"));
-  CHECK_THAT(r.err, Catch::Contains(p + "alias-bomb.md:") &&
-                        Catch::Contains("aliases expand to more than 10000 values, the limit"));
-  CHECK_THAT(r.err, Catch::Contains(p + "wide.md:") &&
-                        Catch::Contains("`meta` has more than 1000 fields, the limit"));
-  CHECK_THAT(r.err, Catch::Contains(p + "many-values.md:") &&
-                        Catch::Contains("the document has more than 100000 values, the limit"));
-  CHECK_THAT(r.err, Catch::Contains(p + "records.ndjson:1:"));
-  // A 16 MiB file and a 100 000-value record cost memory in proportion, not a blow-up. (Not
-  // measured under AddressSanitizer, whose shadow memory and quarantine dominate the peak.)
-  if (!under_sanitizer()) CHECK(r.max_rss_kb < 400 * 1024);
-  std::cout << "limits: import of the limit files peaked at " << r.max_rss_kb / 1024 << " MB\n";
+  for (const auto& backend : backends()) {
+    DYNAMIC_SECTION(backend) {
+      FreshStore fresh(backend);
+      const std::string& db = fresh.spec();
+      auto r = run_child({"--db", db, "import", "--report", "json", in.string()}, dir.path());
+      INFO(r.err);
+      CHECK(r.exit_code == 1);
+      auto report = Json::parse(r.out);
+      CHECK(report["new"] == 2);  // good.md and the good NDJSON record
+      CHECK(report["failed"] == 7);
+      std::string p = in.string() + "/";
+      CHECK_THAT(r.err,
+                 Catch::Contains(p + "huge.md") &&
+                     Catch::Contains("error: the file is larger than the limit of 16777216 bytes"));
+      CHECK_THAT(r.err, Catch::Contains(p + "long-field.md:4:") &&
+                            Catch::Contains("`excerpt` is 1048577 bytes, over the limit of 1048576 "
+                                            "bytes for one value"));
+      CHECK_THAT(r.err, Catch::Contains(p + "deep.md:4:") &&
+                            Catch::Contains("nests deeper than the limit of 64 levels"));
+      CHECK_THAT(r.err, Catch::Contains(p + "alias-bomb.md:") &&
+                            Catch::Contains("aliases expand to more than 10000 values, the limit"));
+      CHECK_THAT(r.err, Catch::Contains(p + "wide.md:") &&
+                            Catch::Contains("`meta` has more than 1000 fields, the limit"));
+      CHECK_THAT(r.err, Catch::Contains(p + "many-values.md:") &&
+                            Catch::Contains("the document has more than 100000 values, the limit"));
+      CHECK_THAT(r.err, Catch::Contains(p + "records.ndjson:1:"));
+      // A 16 MiB file and a 100 000-value record cost memory in proportion, not a blow-up. (Not
+      // measured under AddressSanitizer, whose shadow memory and quarantine dominate the peak.)
+      if (!under_sanitizer()) CHECK(r.max_rss_kb < 400 * 1024);
+      std::cout << "limits: import of the limit files peaked at " << r.max_rss_kb / 1024 << " MB\n";
 
-  auto stored = run_child({"--db", db, "query", "--limit", "0", "--format", "urls"}, dir.path());
-  CHECK(stored.out == "https://e.com/gj\nhttps://e.com/good\n");
-  // Every limit's file is listed for the next import to retry.
-  auto errors = run_child({"--db", db, "errors", "--format", "json"}, dir.path());
-  CHECK(Json::parse(errors.out).size() >= 7);
+      auto stored =
+          run_child({"--db", db, "query", "--limit", "0", "--format", "urls"}, dir.path());
+      CHECK(stored.out == "https://e.com/gj\nhttps://e.com/good\n");
+      // Every limit's file is listed for the next import to retry.
+      auto errors = run_child({"--db", db, "errors", "--format", "json"}, dir.path());
+      CHECK(Json::parse(errors.out).size() >= 7);
+    }
+  }
 }
 
 TEST_CASE("feed responses over the size limit are refused (compressed or not), others imported",
@@ -120,22 +128,27 @@ TEST_CASE("feed responses over the size limit are refused (compressed or not), o
   server.route("/bomb.xml", {.body = std::string(limit * 3, ' '), .gzip = true});
   server.route("/good.xml", {.body = read_text(fs::path(NEWSDB_TEST_DATA) / "feeds/rss2.xml")});
 
-  std::string db = (dir.path() / "db.sqlite").string();
-  auto r = run_child({"--db", db, "import", "--report", "json", server.url("/big.xml"),
-                      server.url("/bomb.xml"), server.url("/good.xml")},
-                     dir.path());
-  INFO(r.err);
-  CHECK(r.exit_code == 1);
-  auto report = Json::parse(r.out);
-  CHECK(report["failed"] == 2);
-  CHECK(report["new"].get<int>() > 0);
-  std::string message = "the response is larger than the 16 MiB limit";
-  CHECK_THAT(r.err, Catch::Contains(server.url("/big.xml")) && Catch::Contains(message));
-  CHECK_THAT(r.err, Catch::Contains(server.url("/bomb.xml")));
-  std::size_t first = r.err.find(message);
-  CHECK(first != std::string::npos);
-  CHECK(r.err.find(message, first + 1) != std::string::npos);  // the bomb too
-  if (!under_sanitizer()) CHECK(r.max_rss_kb < 400 * 1024);
+  for (const auto& backend : backends()) {
+    DYNAMIC_SECTION(backend) {
+      FreshStore fresh(backend);
+      const std::string& db = fresh.spec();
+      auto r = run_child({"--db", db, "import", "--report", "json", server.url("/big.xml"),
+                          server.url("/bomb.xml"), server.url("/good.xml")},
+                         dir.path());
+      INFO(r.err);
+      CHECK(r.exit_code == 1);
+      auto report = Json::parse(r.out);
+      CHECK(report["failed"] == 2);
+      CHECK(report["new"].get<int>() > 0);
+      std::string message = "the response is larger than the 16 MiB limit";
+      CHECK_THAT(r.err, Catch::Contains(server.url("/big.xml")) && Catch::Contains(message));
+      CHECK_THAT(r.err, Catch::Contains(server.url("/bomb.xml")));
+      std::size_t first = r.err.find(message);
+      CHECK(first != std::string::npos);
+      CHECK(r.err.find(message, first + 1) != std::string::npos);  // the bomb too
+      if (!under_sanitizer()) CHECK(r.max_rss_kb < 400 * 1024);
+    }
+  }
 }
 
 TEST_CASE("the README's Limits table states the limits this build enforces",

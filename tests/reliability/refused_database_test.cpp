@@ -2,6 +2,8 @@
 // (import) and readers (query) alike, leaving the file untouched: one this user may not write,
 // one in a folder this user may not write, a file that is not SQLite, a SQLite file that is not
 // newsdb's, and one written by a newer newsdb.
+// SQLite's alone: these are files and folders. PostgreSQL's twins (a database of another program,
+// one from a newer newsdb) are in tests/store/postgres_schema_test.cpp.
 #include <unistd.h>
 
 #include <catch2/catch.hpp>

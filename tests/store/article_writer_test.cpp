@@ -2,10 +2,12 @@
 // backend of the run and read back through the reader; checks of SQLite's own tables (plain SQL,
 // FTS5) stay SQLite's (PostgreSQL's are in postgres_writer_test.cpp).
 #include <catch2/catch.hpp>
+#include <map>
 #include <newsdb/store.hpp>
 
 #include "store/writer_fixtures.hpp"
 #include "support/backends.hpp"
+#include "support/store_sql.hpp"
 
 using namespace newsdb;
 using test::article;
@@ -382,38 +384,49 @@ TEST_CASE("SQLite: providers and topics are one row each, topics keyed by folded
 }
 
 TEST_CASE("a failed batch leaves nothing behind and the next batch still works",
-          "[store][sqlite][writer]") {
-  test::FreshStore fresh("sqlite");
-  {
-    // A trigger made by another connection makes the second article's write fail.
-    auto other = sqlite::Database::open(fresh.spec(), sqlite::Database::Access::kReadWrite);
-    REQUIRE(other);
-    REQUIRE(other->exec("CREATE TRIGGER boom BEFORE INSERT ON articles WHEN NEW.title = 'boom' "
-                        "BEGIN SELECT RAISE(ABORT, 'boom'); END"));
+          "[store][writer]") {
+  // A trigger made by another connection makes the second article's write fail.
+  const std::map<std::string, std::string> boom_trigger = {
+      {"sqlite",
+       "CREATE TRIGGER boom BEFORE INSERT ON articles WHEN NEW.title = 'boom' "
+       "BEGIN SELECT RAISE(ABORT, 'boom'); END"},
+      {"postgresql",
+       "CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+       "IF NEW.title = 'boom' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$; "
+       "CREATE TRIGGER boom BEFORE INSERT ON articles FOR EACH ROW EXECUTE FUNCTION boom()"}};
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::FreshStore fresh(backend);
+      test::exec_sql(fresh.spec(), boom_trigger.at(backend));
+      ArticleWriter& writer = fresh.store().writer();
+      auto good = article("https://e.com/good", "good");
+      good.topics = {"Fresh topic"};
+      good.provider = Provider{"Fresh", "fresh.example", Json::object()};
+      auto failed = writer.write_batch(
+          std::vector{file("1.md", {good}), file("2.md", {article("https://e.com/bad", "boom")})},
+          at(1));
+      REQUIRE_FALSE(failed);
+      CHECK_THAT(failed.error().message, Catch::Contains("boom"));
+
+      using Rows = std::vector<std::string>;
+      const std::string& db = fresh.spec();
+      CHECK(test::stored_rows(db, "SELECT count(*) FROM articles") == Rows{"0"});
+      CHECK(test::stored_rows(db, "SELECT count(*) FROM topics") == Rows{"0"});
+      CHECK(test::stored_rows(db, "SELECT count(*) FROM import_files") == Rows{"0"});
+
+      // The ids cached during the failed batch must not be reused (foreign keys would refuse
+      // them).
+      auto retried = writer.write_batch(std::vector{file("1.md", {good})}, at(2));
+      REQUIRE(retried);
+      CHECK(*retried == WriteCounts{1, 0, 0});
+      CHECK(test::stored_rows(db,
+                              "SELECT t.name FROM article_topics at JOIN topics t "
+                              "ON t.id = at.topic_id") == Rows{"Fresh topic"});
+      CHECK(test::stored_rows(db,
+                              "SELECT p.domain FROM articles a JOIN providers p "
+                              "ON p.id = a.provider_id") == Rows{"fresh.example"});
+    }
   }
-  ArticleWriter& writer = fresh.store().writer();
-  auto good = article("https://e.com/good", "good");
-  good.topics = {"Fresh topic"};
-  good.provider = Provider{"Fresh", "fresh.example", Json::object()};
-  auto failed = writer.write_batch(
-      std::vector{file("1.md", {good}), file("2.md", {article("https://e.com/bad", "boom")})},
-      at(1));
-  REQUIRE_FALSE(failed);
-  CHECK_THAT(failed.error().message, Catch::Contains("boom"));
-
-  test::SqlView sql(fresh.spec());
-  CHECK(sql.integer("SELECT count(*) FROM articles") == 0);
-  CHECK(sql.integer("SELECT count(*) FROM topics") == 0);
-  CHECK(sql.integer("SELECT count(*) FROM import_files") == 0);
-
-  // The ids cached during the failed batch must not be reused (foreign keys would refuse them).
-  auto retried = writer.write_batch(std::vector{file("1.md", {good})}, at(2));
-  REQUIRE(retried);
-  CHECK(*retried == WriteCounts{1, 0, 0});
-  CHECK(sql.rows("SELECT t.name FROM article_topics at JOIN topics t ON t.id = at.topic_id") ==
-        std::vector<std::string>{"Fresh topic"});
-  CHECK(sql.text("SELECT p.domain FROM articles a JOIN providers p ON p.id = a.provider_id") ==
-        "fresh.example");
 }
 
 TEST_CASE("import records are written with an input's last part and looked up by path",
@@ -517,19 +530,23 @@ TEST_CASE("an input with unchanged content only refreshes its record", "[store][
 
 TEST_CASE("an untracked input (stdin) keeps no record but its errors are listed",
           "[store][writer]") {
-  test::FreshStore fresh("sqlite");
-  ArticleWriter& writer = fresh.store().writer();
-  ParsedFile in = file("<stdin>", {article("https://e.com/s", "S")});
-  in.tracked = false;
-  in.record.outcome = FileOutcome::kFailed;
-  in.diagnostics = {Diagnostic{"<stdin>", 3, 1, "", "invalid JSON"}};
-  auto counts = writer.write_batch(std::vector{in}, at(1));
-  REQUIRE(counts);
-  CHECK(*counts == WriteCounts{1, 0, 0});
-  test::SqlView sql(fresh.spec());
-  CHECK(sql.integer("SELECT count(*) FROM import_files") == 0);
-  auto failed = writer.failed_inputs();
-  REQUIRE(failed);
-  REQUIRE(failed->size() == 1);
-  CHECK((*failed)[0].path == "<stdin>");
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::FreshStore fresh(backend);
+      ArticleWriter& writer = fresh.store().writer();
+      ParsedFile in = file("<stdin>", {article("https://e.com/s", "S")});
+      in.tracked = false;
+      in.record.outcome = FileOutcome::kFailed;
+      in.diagnostics = {Diagnostic{"<stdin>", 3, 1, "", "invalid JSON"}};
+      auto counts = writer.write_batch(std::vector{in}, at(1));
+      REQUIRE(counts);
+      CHECK(*counts == WriteCounts{1, 0, 0});
+      CHECK(test::stored_rows(fresh.spec(), "SELECT count(*) FROM import_files") ==
+            std::vector<std::string>{"0"});
+      auto failed = writer.failed_inputs();
+      REQUIRE(failed);
+      REQUIRE(failed->size() == 1);
+      CHECK((*failed)[0].path == "<stdin>");
+    }
+  }
 }

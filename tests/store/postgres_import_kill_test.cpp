@@ -3,10 +3,6 @@
 // kill test. Each batch is one transaction, so the server rolls back the one the kill cut short;
 // what was committed is whole (every article with its topics, image, search vector and import
 // record) and the re-run finds exactly those articles unchanged and adds the rest.
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
@@ -14,9 +10,9 @@
 #include <newsdb/article.hpp>
 #include <random>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "support/kill_child.hpp"
 #include "support/pg_database.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
@@ -38,22 +34,6 @@ void make_corpus(const fs::path& dir, int count) {
         << "\n  - Shared\nimages:\n  - url: https://img.test/" << i
         << ".jpg\n    width: 10\n---\nBody of story " << i << ".\n";
   }
-}
-
-// Starts `newsdb ARGS...` with its output discarded and returns its pid.
-pid_t spawn_newsdb(std::vector<std::string> args) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    std::string binary = NEWSDB_BINARY;
-    std::vector<char*> argv{binary.data()};
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    std::freopen("/dev/null", "w", stdout);
-    std::freopen("/dev/null", "w", stderr);
-    ::execv(binary.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
 }
 
 // The first column of the first row of `sql`, or -1 when the database cannot answer yet (it does
@@ -92,22 +72,16 @@ TEST_CASE("a PostgreSQL import killed at any moment leaves a sound database and 
     DYNAMIC_SECTION("round " << round) {
       auto db = test::PgDatabase::make(/*create=*/false);
       if (!db) return;
-      pid_t pid = spawn_newsdb({"--db", db->uri(), "import", "--jobs", "2", corpus.string()});
-      REQUIRE(pid > 0);
+      pid_t pid =
+          test::start_newsdb_quietly({"--db", db->uri(), "import", "--jobs", "2", corpus.string()});
       // Round 0 kills at once (the database may not even exist yet), the others once the first
       // batch is committed and a random while more, most likely while another is being written.
-      int status = 0;
-      bool exited = false;
-      for (int i = 0; round > 0 && i < 6000 && !exited; ++i) {
-        if (::waitpid(pid, &status, WNOHANG) == pid) exited = true;
-        if (!exited && integer(*db, "SELECT count(*) FROM articles") > 0) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      test::KillMoment moment{.poll = std::chrono::milliseconds(10),
+                              .then = std::chrono::milliseconds(random() % 150)};
+      if (round > 0) {
+        moment.progress = [&] { return integer(*db, "SELECT count(*) FROM articles") > 0; };
       }
-      std::this_thread::sleep_for(std::chrono::milliseconds(random() % 150));
-      if (!exited) {
-        ::kill(pid, SIGKILL);
-        ::waitpid(pid, &status, 0);
-      }
+      bool exited = test::kill_at(pid, moment) == test::KillOutcome::kFinishedFirst;
       INFO("killed: " << (exited ? "no (it finished first)" : "yes"));
       std::int64_t before = std::max<std::int64_t>(integer(*db, "SELECT count(*) FROM articles"), 0);
       INFO("committed before the kill: " << before << " of " << n);

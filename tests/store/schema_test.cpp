@@ -1,3 +1,5 @@
+// The SQLite store's file and schema: creation, refusal, migration, page size. SQLite's alone
+// (files, PRAGMAs); PostgreSQL's schema tests are tests/store/postgres_schema_test.cpp.
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>

@@ -1,3 +1,5 @@
+// The SQLite writer's WAL checkpointer: SQLite's alone (PostgreSQL has no WAL file for newsdb to
+// keep small; its server checkpoints on its own).
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>

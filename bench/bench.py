@@ -16,11 +16,13 @@ For each corpus size it measures, in the same run and on the same machine state:
            process to process with hyperfine: `newsdb ...`, the equivalent raw SQL in the sqlite3
            shell on newsdb's database (newsdb's own overhead), and the peer's question asked of the
            Python loader's database in the sqlite3 shell.
-At LARGE sizes (500k files and more; or with --no-peers) the Python peers are not run (their
-imports take hours at 1M): no `--jobs 1` import, one run of each import, query arguments read from
-newsdb's own database, and the import into a populated store is the 100k seed-43 corpus into the
-1M store (after the queries, without copying the store), compared with the same corpus into an
-empty store, whose 100k store also answers the questions (the 1.3x scaling targets).
+At LARGE sizes (500k files and more; or with --no-peers) the Python peers are not run on the
+large corpus (their imports take hours at 1M): no `--jobs 1` import, one run of each import, query
+arguments read from newsdb's own database, and the import into a populated store is the 100k
+seed-43 corpus into the 1M store (after the queries, without copying the store), compared with the
+sqlite-utils route on the same 100k (issue 6: ">= 4x the faster peer ... the same rate when
+importing into a store that already holds 1M articles") and with the same corpus into an empty
+store, whose 100k store also answers the questions (the 1.3x scaling targets).
 Timings are medians; ratios are what to read (the machine is noisy). Each newsdb answer is checked
 against the raw SQL's (same rows, same order) before it is timed. RESULTS.md opens with issue 6's
 targets, each marked met or not from this run's ratios.
@@ -273,6 +275,18 @@ class Bench:
                          secs, rss, empty, other_files,
                          f"new {report['new']}, updated {report['updated']}", key="other-empty")
             grown = self.newsdb_db
+            if not self.args.no_sqlite_utils:
+                # The faster peer on the same 100k, into an empty DB of its own: issue 6 asks
+                # for "the same rate" (>= 4x it) into a store of 1M.
+                su_db = os.path.join(self.work, f"sqlite-utils-{OTHER_AT_LARGE}-seed43.sqlite")
+                env = dict(os.environ, PYTHON=PY)
+                secs, rss, _ = run_measured(["bash", os.path.join(SHARED, "bench",
+                                                                  "sqlite_utils_ingest.sh"),
+                                             other, su_db], env=env)
+                self.add_row(size, "sqlite-utils route",
+                             f"the same {other_files:,} into an empty DB", secs, rss, su_db,
+                             other_files, key="su-other")
+                remove_db(su_db)
         else:
             grown = os.path.join(self.work, f"newsdb-{size}-grown.sqlite")
         def into_populated(_):
@@ -463,10 +477,18 @@ class Bench:
             pop, other_empty = self.row(size, "populated"), self.row(size, "other-empty")
             if pop and other_empty:
                 ratio = pop["rate"] / other_empty["rate"]
-                out.append((f"{size:,}: import into a store of {size:,} at the rate of an empty "
-                            "store (>= 0.9 of it)",
+                # Shown, not judged: how much the store's size costs. The bar is the row below.
+                out.append((f"{size:,}: rate into the store of {size:,} / into an empty store",
                             f"{ratio:.2f} ({pop['rate']:,.0f} vs {other_empty['rate']:,.0f} "
-                            "files/s)", ratio >= 0.9))
+                            "files/s)", None))
+            su_other = self.row(size, "su-other")
+            if su_other and pop:
+                ratio = pop["rate"] / su_other["rate"]
+                out.append((f"{size:,}: import of the {OTHER_AT_LARGE:,} into a store of {size:,} "
+                            ">= 4x the sqlite-utils route on the same corpus (the first-import "
+                            "rate, into the large store)",
+                            f"{ratio:.1f}x ({pop['rate']:,.0f} vs {su_other['rate']:,.0f} "
+                            "files/s)", ratio >= 4))
             if su and pop:
                 ratio = pop["rate"] / su["rate"]
                 out.append((f"{size:,}: import into a populated store >= 4x the sqlite-utils route",
@@ -529,14 +551,16 @@ class Bench:
         lines.append("| target | measured | met |")
         lines.append("|---|---|---|")
         for target, measured, met in self.targets():
-            lines.append(f"| {target} | {measured} | {'yes' if met else '**no**'} |")
+            lines.append(f"| {target} | {measured} | {'yes' if met else 'shown, not a target' if met is None else '**no**'} |")
         lines.append("")
         lines.append("## Import")
         lines.append("")
         lines.append("| files | tool | what | wall | files/s | vs sqlite-utils | peak RSS | DB size | detail |")
         lines.append("|---:|---|---|---:|---:|---:|---:|---:|---|")
         for r in self.rows:
-            base = self.row(r["size"], "su")
+            base = self.row(r["size"], "su") or (
+                self.row(r["size"], "su-other")
+                if r["key"] in ("su-other", "other-empty", "populated") else None)
             ratio = f"{r['rate'] / base['rate']:.1f}x" if base else ""
             size = f"{r['db'] / 2**20:.0f} MiB" if r["db"] is not None else ""
             lines.append(f"| {r['size']:,} | {r['tool']} | {r['what']} | {r['secs']:.2f} s | "
@@ -582,7 +606,7 @@ def main():
     all_large = all(size >= LARGE for size in sizes)
     if not args.results:
         args.results = os.path.join(HERE, "RESULTS-1M.md" if all_large else "RESULTS.md")
-    if all_large or args.no_peers:
+    if args.no_peers:
         args.no_sqlite_utils = True
     for tool in ("hyperfine", "sqlite3"):
         if not shutil.which(tool):

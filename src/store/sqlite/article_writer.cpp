@@ -22,10 +22,14 @@ SqliteArticleWriter::~SqliteArticleWriter() = default;
 Result<SqliteArticleWriter::Prepared*> SqliteArticleWriter::prepared() {
   if (prepared_) return prepared_.get();
   // A larger page cache than SQLite's 2 MB default keeps the indexes' inner pages (URL lookups,
-  // topic index) in memory on a large store; it is per connection and bounded. 16 MB: with the
-  // FTS5 pending-terms buffer (8 MB, schema.cpp) and two batches in flight, an import stays under
-  // 100 MB resident (issue 6).
-  if (auto r = db_.exec("PRAGMA cache_size = -16384"); !r) return std::unexpected(r.error());
+  // topic index) and a batch's dirty pages in memory; it is per connection and bounded. 32 MB
+  // (bench/ANALYSIS.md, session 4): a 2000-article batch into a store of 1M dirties ~5,000 pages
+  // (40 MB); at 16 MB a third of them were spilled to the WAL mid-transaction and written again at
+  // the commit, and half the cache misses were pages the batch had just evicted. 32 MB cut the
+  // misses by 40% and the spills by 66% there (to none into an empty store), the writer's CPU by
+  // ~5%, and keeps an import at 1M under 80 MB resident (with the FTS5 pending-terms buffer, 8 MB,
+  // and two batches in flight; issue 6's bound is 100 MB).
+  if (auto r = db_.exec("PRAGMA cache_size = -32768"); !r) return std::unexpected(r.error());
   auto rows = ArticleRows::prepare(db_);
   if (!rows) return std::unexpected(rows.error());
   auto names = NameIds::prepare(db_);
@@ -58,9 +62,13 @@ Result<std::vector<std::optional<ImportRecord>>> SqliteArticleWriter::lookup(
 namespace {
 
 // Batches written between two waits for the checkpointer (see wal_checkpointer.hpp): the WAL then
-// holds at most about this many batches (~15 MB each), and the writer waits for one batch's
-// checkpoint in this many instead of doing every checkpoint itself.
-constexpr int kBatchesPerWalCycle = 4;
+// holds at most about this many batches (~25 MB each into an empty store, ~40 MB into one of 1M
+// articles), and the writer waits for one batch's checkpoint in this many instead of doing every
+// checkpoint itself. 8 rather than 4 (bench/ANALYSIS.md, session 4): each wait is for the last
+// batch's checkpoint, scattered writes plus an fsync, which take longer the larger the store; 100k
+// articles into a 1M store waited 2.6 s for it at 4, 1.7-2.2 s at 8 (0.3 s instead of 1.2 s into
+// an empty store).
+constexpr int kBatchesPerWalCycle = 8;
 
 }  // namespace
 

@@ -53,6 +53,9 @@ SHARED = os.environ.get("NEWSDB_SHARED_DIR") or next(
      if os.path.isdir(p)), os.path.join(ROOT, "..", "shared"))
 LARGE = 500_000   # from this size on, no peers (see above)
 OTHER_AT_LARGE = 100_000   # the other corpus imported into a LARGE store
+# Issue 6 sets its targets at 100k and 1M (and the scaling from one to the other); other sizes'
+# rows are shown with the same ratios, not judged.
+JUDGED_SIZES = (100_000, 1_000_000)
 PY = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 
 
@@ -468,6 +471,7 @@ class Bench:
         out = []
         sizes = sorted({r["size"] for r in self.rows})
         for size in sizes:
+            size_begins = len(out)
             su, first = self.row(size, "su"), self.row(size, "first2")
             if su and first:
                 ratio = su["secs"] / first["secs"]
@@ -521,6 +525,8 @@ class Bench:
                     ratio = q["newsdb"] / q["raw"]
                     out.append((f"{size:,}: {q['question']}: within 2x of raw FTS5",
                                 f"{ratio:.2f}x", ratio <= 2))
+            if size not in JUDGED_SIZES:
+                out[size_begins:] = [(t, m, None) for t, m, _ in out[size_begins:]]
         qsizes = sorted({q["size"] for q in self.qrows})
         if len(qsizes) >= 2:
             small, large = qsizes[-2], qsizes[-1]
@@ -529,7 +535,8 @@ class Bench:
                 if a and b:
                     ratio = b["newsdb"] / a["newsdb"]
                     out.append((f"{key} newest 20 at {large:,} < 1.3x its time at {small:,}",
-                                f"{ratio:.2f}x", ratio < 1.3))
+                                f"{ratio:.2f}x",
+                                ratio < 1.3 if (small, large) == JUDGED_SIZES else None))
         return out
 
     def report(self):
@@ -547,6 +554,9 @@ class Bench:
                      "runs made minutes apart under the same load.")
         lines.append("")
         lines.append("## Targets (issue 6)")
+        lines.append("")
+        lines.append("Issue 6 sets its targets at 100k and 1M articles; the same ratios at other sizes "
+                     "are shown, not judged.")
         lines.append("")
         lines.append("| target | measured | met |")
         lines.append("|---|---|---|")

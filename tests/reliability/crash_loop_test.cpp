@@ -105,7 +105,8 @@ TEST_CASE("imports killed at random moments leave a sound database that a re-run
     // kills land between batches whatever the machine's load does to the timing.
     if (run % 3 == 2) {
       std::int64_t target = std::uniform_int_distribution<int>(1, kArticles - 1)(random);
-      moment.progress = [&] { return articles_committed(db, update) >= target; };
+      // target is copied: it goes out of scope before kill_at calls this.
+      moment.progress = [&db, update, target] { return articles_committed(db, update) >= target; };
       moment.then = wait =
           std::chrono::microseconds(std::uniform_int_distribution<int>(0, 50'000)(random));
     }

@@ -10,7 +10,8 @@
 // same (no re-parse). Failed inputs keep their diagnostics until they import cleanly.
 //
 // Thread safety: none; one writer belongs to one thread. Several processes may write one database
-// at once: each batch waits for the write lock and is one transaction (all or nothing).
+// at once: each batch waits for the write lock and is all or nothing (one transaction, or one
+// savepoint in a transaction shared by several batches: set_batches_per_commit).
 #pragma once
 
 #include <cstdint>
@@ -94,6 +95,19 @@ class ArticleWriter {
   // step, writes the import records of inputs that end in this batch and replaces each input's
   // recorded errors (cleared once it imports). `now` stamps the rows.
   virtual Result<WriteCounts> write_batch(std::span<const ParsedFile> batch, Timestamp now) = 0;
+
+  // Lets up to `batches` consecutive write_batch calls share one transaction (1, the default:
+  // each commits its own). Each batch stays all or nothing within it: a failed batch is undone
+  // alone and the batches before it are committed before write_batch returns its error (unless the
+  // failure was one that ends the whole transaction, an I/O error or a full disk: then the open
+  // batches are lost together, and so are their import records, so a re-run redoes them). Batches
+  // written but not yet committed are not durable and other connections do not see them: call
+  // commit() once the last batch is written. Fewer commits write each changed page once per
+  // transaction instead of once per batch. A backend may ignore it (it is a performance hint).
+  virtual void set_batches_per_commit(int batches) { (void)batches; }
+
+  // Commits the batches written since the last commit, if any.
+  virtual Result<void> commit() { return {}; }
 
   // Every input whose last import failed, sorted by path.
   virtual Result<std::vector<FailedInput>> failed_inputs() = 0;

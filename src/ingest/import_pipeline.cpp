@@ -45,6 +45,7 @@ Result<ImportSummary> run_import(const ImportOptions& options, const Clock& cloc
   if (options.dry_run) {
     sink = [&counter](std::span<const ParsedFile> batch, Timestamp) { return counter.count(batch); };
   } else {
+    main->set_batches_per_commit(options.batches_per_commit);
     sink = [main](std::span<const ParsedFile> batch, Timestamp now) {
       return main->write_batch(batch, now);
     };
@@ -56,8 +57,12 @@ Result<ImportSummary> run_import(const ImportOptions& options, const Clock& cloc
                     http, clock, writer, std::move(known_dates));
   auto ran = importer.run(options.sources);
   auto written = writer.finish();
+  // What was written is kept also when the import stops early (the writer has already committed
+  // the batches before a failed one).
+  Result<void> committed = options.dry_run ? Result<void>() : main->commit();
   if (!ran) return std::unexpected(ran.error());
   if (!written) return std::unexpected(written.error());
+  if (!committed) return std::unexpected(committed.error());
 
   ImportSummary summary = std::move(importer.summary());
   summary.added += written->added;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <newsdb/article_writer.hpp>
 
 #include "store/sqlite/database.hpp"
@@ -24,6 +25,8 @@ class SqliteArticleWriter final : public ArticleWriter {
   Result<std::vector<std::optional<ImportRecord>>> lookup(
       std::span<const std::string> paths) override;
   Result<WriteCounts> write_batch(std::span<const ParsedFile> batch, Timestamp now) override;
+  void set_batches_per_commit(int batches) override;
+  Result<void> commit() override;
   Result<std::vector<FailedInput>> failed_inputs() override;
   Result<std::vector<std::optional<std::string>>> stored_hashes(
       std::span<const std::string> canonical_urls) override;
@@ -31,11 +34,17 @@ class SqliteArticleWriter final : public ArticleWriter {
  private:
   struct Prepared;
   Result<Prepared*> prepared();
+  Result<std::optional<Transaction>> read_transaction();  // none while a write one is open
+  Result<void> begin();
+  Result<WriteCounts> abandon(Error error);
   Result<WriteCounts> write_files(Prepared& p, std::span<const ParsedFile> batch, Timestamp now);
   void start_checkpointer();
 
   Database& db_;
   std::unique_ptr<Prepared> prepared_;
+  int batches_per_commit_ = 1;
+  std::optional<Transaction> open_;  // the write transaction batches share; rolls back if left
+  int batches_in_open_ = 0;
   bool checkpointer_tried_ = false;
   int batches_since_catch_up_ = 0;
   std::unique_ptr<WalCheckpointer> checkpointer_;  // last: stopped before the rest goes

@@ -57,8 +57,8 @@ Result<ImportSummary> run_import(const ImportOptions& options, const Clock& cloc
                     http, clock, writer, std::move(known_dates));
   auto ran = importer.run(options.sources);
   auto written = writer.finish();
-  // What was written is kept also when the import stops early (the writer has already committed
-  // the batches before a failed one).
+  // What was written is kept also when the import stops early on an input's error (after a
+  // failed write there is nothing open to commit).
   Result<void> committed = options.dry_run ? Result<void>() : main->commit();
   if (!ran) return std::unexpected(ran.error());
   if (!written) return std::unexpected(written.error());

@@ -1,7 +1,6 @@
 #include "store/sqlite/article_writer.hpp"
 
 #include <algorithm>
-#include <cstdlib>
 #include <string_view>
 #include <unordered_map>
 
@@ -75,26 +74,16 @@ namespace {
 
 // Batches written between two waits for the checkpointer (see wal_checkpointer.hpp): the WAL then
 // holds at most about this many batches (~25 MB each into an empty store, ~40 MB into one of 1M
-// articles), and the writer waits for one batch's checkpoint in this many instead of doing every
-// checkpoint itself. 8 rather than 4 (bench/ANALYSIS.md, session 4): each wait is for the last
-// batch's checkpoint, scattered writes plus an fsync, which take longer the larger the store; 100k
-// articles into a 1M store waited 2.6 s for it at 4, 1.7-2.2 s at 8 (0.3 s instead of 1.2 s into
-// an empty store).
-int batches_per_wal_cycle() {
-  static const int n = [] {
-    const char* e = std::getenv("NEWSDB_X_WALCYCLE");
-    return e ? std::atoi(e) : 8;
-  }();
-  return n;
-}
-
-bool use_savepoints() { return std::getenv("NEWSDB_X_NOSP") == nullptr; }
+// articles, fewer when batches share transactions), and the writer waits for one transaction's
+// checkpoint in this many batches instead of doing every checkpoint itself. 8 rather than 4
+// (bench/ANALYSIS.md, session 4): each wait is for the last commit's checkpoint, scattered writes
+// plus an fsync, which take longer the larger the store.
+constexpr int kBatchesPerWalCycle = 8;
 
 }  // namespace
 
 void SqliteArticleWriter::set_batches_per_commit(int batches) {
-  const char* e = std::getenv("NEWSDB_X_GROUP");
-  batches_per_commit_ = e ? std::atoi(e) : std::max(1, batches);
+  batches_per_commit_ = std::max(1, batches);
 }
 
 void SqliteArticleWriter::start_checkpointer() {
@@ -113,7 +102,7 @@ void SqliteArticleWriter::start_checkpointer() {
 Result<void> SqliteArticleWriter::begin() {
   if (!checkpointer_tried_) start_checkpointer();
   // Only a transaction that starts after a complete checkpoint starts the WAL file again.
-  if (checkpointer_ && batches_since_catch_up_ >= batches_per_wal_cycle()) {
+  if (checkpointer_ && batches_since_catch_up_ >= kBatchesPerWalCycle) {
     checkpointer_->catch_up();
     batches_since_catch_up_ = 0;
   }
@@ -145,34 +134,20 @@ Result<WriteCounts> SqliteArticleWriter::write_batch(std::span<const ParsedFile>
   }
   ++batches_in_open_;
   ++batches_since_catch_up_;
-  std::optional<Savepoint> savepoint;
-  if (use_savepoints()) {
-    auto sp = Savepoint::begin(db_);
-    if (!sp) return abandon(sp.error());
-    savepoint.emplace(std::move(*sp));
-  }
   auto counts = write_files(**p, batch, now);
   if (!counts) {
-    savepoint.reset();  // undoes this batch alone
-    return abandon(counts.error());
-  }
-  if (savepoint) {
-    if (auto r = savepoint->release(); !r) return abandon(r.error());
+    // The open transaction is rolled back whole: this batch and the ones before it in it (none
+    // committed, none recorded in the import log, so a re-run redoes them). Not a savepoint per
+    // batch: SQLite copies every page a savepoint changes to a statement journal first, which
+    // made the writing 2.7x slower into a store of 1M (bench/ANALYSIS.md, session 5).
+    open_.reset();
+    (*p)->names.forget();  // ids created in the transaction are gone
+    return std::unexpected(counts.error());
   }
   if (batches_in_open_ >= batches_per_commit_) {
     if (auto r = commit(); !r) return std::unexpected(r.error());
   }
   return counts;
-}
-
-Result<WriteCounts> SqliteArticleWriter::abandon(Error error) {
-  // Ids created by the failed batch are gone; the cache is only a cache, so forget them all.
-  prepared_->names.forget();
-  // The batches before it in this transaction are kept, unless SQLite has rolled the whole
-  // transaction back (an I/O error, a full disk): then committing fails and they are gone too.
-  if (open_ && batches_in_open_ > 1 && use_savepoints()) (void)commit();
-  open_.reset();
-  return std::unexpected(std::move(error));
 }
 
 namespace {

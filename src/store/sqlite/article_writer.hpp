@@ -1,9 +1,10 @@
 // SQLite implementation of ArticleWriter (see <newsdb/article_writer.hpp>).
 //
-// A batch is one BEGIN IMMEDIATE transaction: the write lock is taken up front (waiting for other
-// writers through the busy timeout), so a batch never fails half-way on a lock upgrade. The
-// statements are prepared on the first batch and reused; provider and topic ids are cached across
-// batches (forgotten after a failed one). The full-text index is fed row by row inside the batch's
+// Batches are written in BEGIN IMMEDIATE transactions, one per batch or one per
+// set_batches_per_commit() batches: the write lock is taken up front (waiting for other writers
+// through the busy timeout), so a batch never fails half-way on a lock upgrade. The statements are
+// prepared on the first batch and reused; provider and topic ids are cached across batches
+// (forgotten after a failed transaction). The full-text index is fed row by row inside the
 // transaction, so a committed batch is always fully searchable. On a WAL database, the first batch
 // starts a WalCheckpointer: the WAL is copied back into the database beside the writing, not by it.
 #pragma once
@@ -36,7 +37,6 @@ class SqliteArticleWriter final : public ArticleWriter {
   Result<Prepared*> prepared();
   Result<std::optional<Transaction>> read_transaction();  // none while a write one is open
   Result<void> begin();
-  Result<WriteCounts> abandon(Error error);
   Result<WriteCounts> write_files(Prepared& p, std::span<const ParsedFile> batch, Timestamp now);
   void start_checkpointer();
 

@@ -241,28 +241,4 @@ Result<void> Transaction::commit() {
   return {};
 }
 
-Result<Savepoint> Savepoint::begin(Database& db) {
-  auto r = db.exec("SAVEPOINT batch");
-  if (!r) return std::unexpected(r.error());
-  return Savepoint(&db);
-}
-
-Savepoint::Savepoint(Savepoint&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
-
-Savepoint::~Savepoint() {
-  if (!db_) return;
-  // ROLLBACK TO leaves the savepoint open; RELEASE ends it. Both fail harmlessly when SQLite
-  // has already rolled the whole transaction back (after an I/O error or SQLITE_FULL).
-  (void)db_->exec("ROLLBACK TO batch");
-  (void)db_->exec("RELEASE batch");
-}
-
-Result<void> Savepoint::release() {
-  if (!db_) return fail(ErrorKind::kInternal, "release of a finished savepoint");
-  auto r = db_->exec("RELEASE batch");
-  if (!r) return r;  // still open: the destructor rolls back
-  db_ = nullptr;
-  return {};
-}
-
 }  // namespace newsdb::sqlite

@@ -130,25 +130,4 @@ class Transaction {
   Database* db_ = nullptr;  // null once committed or rolled back
 };
 
-// A savepoint inside an open transaction: SAVEPOINT on construction; on destruction, unless
-// release() succeeded, the changes made since are rolled back and the savepoint is released, so
-// the enclosing transaction stays open with only its earlier work. Hazard: SQLite journals the
-// original of every existing page first changed under a savepoint (its statement journal, a
-// temporary file beyond 64 KiB), so a savepoint costs one page copy per page it touches.
-class Savepoint {
- public:
-  static Result<Savepoint> begin(Database& db);
-
-  Savepoint(Savepoint&& other) noexcept;
-  Savepoint& operator=(Savepoint&&) = delete;
-  Savepoint(const Savepoint&) = delete;
-  ~Savepoint();
-
-  Result<void> release();
-
- private:
-  explicit Savepoint(Database* db) : db_(db) {}
-  Database* db_ = nullptr;  // null once released or rolled back
-};
-
 }  // namespace newsdb::sqlite

@@ -9,21 +9,30 @@
 using namespace newsdb;
 using newsdb::cli::Context;
 
+namespace {
+
+// A Context on `db`, printing into strings.
+struct ContextOn {
+  explicit ContextOn(const std::string& db) { ctx.global().db = db; }
+  std::ostringstream out, err;
+  Context ctx{out, err};
+};
+
+}  // namespace
+
 TEST_CASE("open_store_if_exists: nothing for a missing database, which stays missing",
           "[cli][db]") {
   for (const auto& backend : test::backends()) {
     DYNAMIC_SECTION(backend) {
       test::FreshStore fresh(backend, test::Creation::kLater);
-      std::ostringstream out, err;
-      Context ctx(out, err);
-      ctx.global().db = fresh.spec();
+      ContextOn on(fresh.spec());
       for (auto mode : {OpenMode::kReadOnly, OpenMode::kReadWriteExisting}) {
-        auto store = ctx.open_store_if_exists(mode);
+        auto store = on.ctx.open_store_if_exists(mode);
         REQUIRE(store.has_value());
         CHECK(*store == nullptr);
       }
       CHECK_FALSE(fresh.exists());
-      CHECK(err.str().empty());
+      CHECK(on.err.str().empty());
     }
   }
 }
@@ -32,14 +41,12 @@ TEST_CASE("open_store_if_exists: an existing database, opened as asked", "[cli][
   for (const auto& backend : test::backends()) {
     DYNAMIC_SECTION(backend) {
       test::FreshStore fresh(backend);
-      std::ostringstream out, err;
-      Context ctx(out, err);
-      ctx.global().db = fresh.spec();
-      auto store = ctx.open_store_if_exists(OpenMode::kReadWriteExisting);
+      ContextOn on(fresh.spec());
+      auto store = on.ctx.open_store_if_exists(OpenMode::kReadWriteExisting);
       REQUIRE(store.has_value());
       REQUIRE(*store != nullptr);
       CHECK((*store)->sources().remove("https://example.com/feed.xml").has_value());
-      auto reader = ctx.open_store_if_exists(OpenMode::kReadOnly);
+      auto reader = on.ctx.open_store_if_exists(OpenMode::kReadOnly);
       REQUIRE(reader.has_value());
       REQUIRE(*reader != nullptr);
       CHECK((*reader)->backend_name() == backend);
@@ -47,16 +54,13 @@ TEST_CASE("open_store_if_exists: an existing database, opened as asked", "[cli][
   }
 }
 
-TEST_CASE("open_store_if_exists: any other failure is an error, not an empty store",
-          "[cli][db]") {
+TEST_CASE("open_store_if_exists: any other failure is an error, not an empty store", "[cli][db]") {
   test::TempDir dir;
   auto path = dir.path() / "notes.txt";
   std::ofstream(path) << "these are my notes, not a database\n" << std::string(5000, 'x');
-  std::ostringstream out, err;
-  Context ctx(out, err);
-  ctx.global().db = path.string();
+  ContextOn on(path.string());
   for (auto mode : {OpenMode::kReadOnly, OpenMode::kReadWriteExisting}) {
-    auto store = ctx.open_store_if_exists(mode);
+    auto store = on.ctx.open_store_if_exists(mode);
     REQUIRE_FALSE(store.has_value());
     CHECK(store.error().kind == ErrorKind::kStore);
   }

@@ -12,6 +12,7 @@
 #include <newsdb/article.hpp>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "support/kill_child.hpp"
@@ -45,6 +46,18 @@ std::int64_t integer(const test::PgDatabase& db, const std::string& sql) {
   if (!conn) return -1;
   auto r = conn->exec(sql);
   return r && r->rows() == 1 ? r->int64(0, 0) : -1;
+}
+
+// Waits (up to 20 s) until the killed importer's server sessions are gone: a COMMIT it sent just
+// before the kill may still be carried out, so what is stored is only known after that.
+void settle(const test::PgDatabase& db) {
+  for (int i = 0; i < 400; ++i) {
+    if (integer(db, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND pid <> pg_backend_pid()") <= 0) {
+      return;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
 }
 
 // Every check a killed import's database must pass.
@@ -87,6 +100,7 @@ TEST_CASE("a PostgreSQL import killed at any moment leaves a sound database and 
         moment.progress = [&] { return integer(*db, "SELECT count(*) FROM articles") > 0; };
       }
       bool exited = test::kill_at(pid, moment) == test::KillOutcome::kFinishedFirst;
+      settle(*db);
       INFO("killed: " << (exited ? "no (it finished first)" : "yes"));
       std::int64_t before = std::max<std::int64_t>(integer(*db, "SELECT count(*) FROM articles"), 0);
       INFO("committed before the kill: " << before << " of " << n);

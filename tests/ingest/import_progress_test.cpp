@@ -64,7 +64,7 @@ void check_consistent(const std::vector<ingest::ImportProgress>& seen) {
 
 }  // namespace
 
-TEST_CASE("a large import walks its folders once; its total grows until the walk ends",
+TEST_CASE("a large import walks its folders once, its total growing until the walk ends",
           "[ingest][progress]") {
   // More files than the importer gathers before it starts on them (4096), in 5 folders.
   test::TempDir tmp;

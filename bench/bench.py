@@ -17,13 +17,16 @@ For each corpus size it measures, in the same run and on the same machine state:
            shell on newsdb's database (newsdb's own overhead), and the peer's question asked of the
            Python loader's database in the sqlite3 shell.
 At LARGE sizes (500k files and more; or with --no-peers) the Python peers are not run on the
-large corpus (their imports take hours at 1M): no `--jobs 1` import, one run of each import, query
+large corpus (their imports take hours at 1M): no `--jobs 1` import, one run of the 1M import, query
 arguments read from newsdb's own database, and the import into a populated store is the 100k
-seed-43 corpus into the 1M store (after the queries, without copying the store), compared with the
-sqlite-utils route on the same 100k (issue 6: ">= 4x the faster peer ... the same rate when
-importing into a store that already holds 1M articles") and with the same corpus into an empty
-store, whose 100k store also answers the questions (the 1.3x scaling targets).
-Timings are medians; ratios are what to read (the machine is noisy). Each newsdb answer is checked
+seed-43 corpus into a copy of the 1M store (after the queries; --runs rounds, each on a fresh copy),
+alternating with the sqlite-utils route on the same 100k (issue 6: ">= 4x the faster peer ... the
+same rate when importing into a store that already holds 1M articles"), and the same corpus into an
+empty store, whose 100k store also answers the questions (the 1.3x scaling targets).
+Timings are medians; ratios are what to read (the machine is noisy). Single runs of the route moved
+its rate by 20% and millisecond query medians by 0.5-1 ms between runs, so the route runs as often
+as newsdb's own import, and each query's commands are timed in --query-rounds hyperfine runs with
+their order rotated, keeping the median of the rounds' medians. Each newsdb answer is checked
 against the raw SQL's (same rows, same order) before it is timed. RESULTS.md opens with issue 6's
 targets, each marked met or not from this run's ratios.
 
@@ -255,7 +258,9 @@ class Bench:
             def su(_):
                 return run_measured(["bash", os.path.join(SHARED, "bench", "sqlite_utils_ingest.sh"),
                                      src, su_db], env=env)
-            secs, rss, _ = self.median_of(few, su)
+            # The denominator of issue 6's import targets: as many runs as newsdb's own (its
+            # rate moved 1,122-1,454 files/s between single runs).
+            secs, rss, _ = self.median_of(runs, su)
             self.add_row(size, "sqlite-utils route", "first import", secs, rss, su_db, files,
                          key="su")
             remove_db(su_db)
@@ -263,51 +268,65 @@ class Bench:
     def bench_populated(self, size):
         """Another corpus into the store that holds this one: the rate must not fall with the
         store's size. Below LARGE, one of the same size into a copy of the store; at LARGE sizes
-        the 100k one into the store itself (copying gigabytes would dwarf it), run after the
-        queries, and the same corpus into an empty store to compare rates with, whose store then
-        answers the questions too (the scaling targets)."""
+        the 100k one into a copy of the large store, in rounds alternating with the sqlite-utils
+        route on the same 100k, and the same corpus into an empty store to compare rates with,
+        whose store then answers the questions too (the scaling targets)."""
         large = size >= LARGE
-        few = 1 if (self.args.smoke or large) else max(1, self.args.runs - 2)
+        runs = 1 if self.args.smoke else self.args.runs
         other = corpus(OTHER_AT_LARGE if large else size, self.out, seed=43)
         other_files = count_files(other)
-        if large:
-            empty = os.path.join(self.work, f"newsdb-{OTHER_AT_LARGE}-seed43.sqlite")
-            remove_db(empty)
-            secs, rss, report = self.newsdb_import(empty, other, 2)
-            self.add_row(size, "newsdb --jobs 2", f"the same {other_files:,} into an empty store",
-                         secs, rss, empty, other_files,
-                         f"new {report['new']}, updated {report['updated']}", key="other-empty")
-            grown = self.newsdb_db
-            self.paired_scaling(empty, grown)
-            if not self.args.no_sqlite_utils:
-                # The faster peer on the same 100k, into an empty DB of its own: issue 6 asks
-                # for "the same rate" (>= 4x it) into a store of 1M.
-                su_db = os.path.join(self.work, f"sqlite-utils-{OTHER_AT_LARGE}-seed43.sqlite")
-                env = dict(os.environ, PYTHON=PY)
-                secs, rss, _ = run_measured(["bash", os.path.join(SHARED, "bench",
-                                                                  "sqlite_utils_ingest.sh"),
-                                             other, su_db], env=env)
-                self.add_row(size, "sqlite-utils route",
-                             f"the same {other_files:,} into an empty DB", secs, rss, su_db,
-                             other_files, key="su-other")
-                remove_db(su_db)
-        else:
-            grown = os.path.join(self.work, f"newsdb-{size}-grown.sqlite")
+        grown = os.path.join(self.work, f"newsdb-{size}-grown.sqlite")
         def into_populated(_):
-            if not large:
-                copy_db(self.newsdb_db, grown)
+            copy_db(self.newsdb_db, grown)
+            os.sync()   # the copy's writeback must not land in the timed import
             return self.newsdb_import(grown, other, 2)
-        secs, rss, report = self.median_of(few, into_populated)
-        self.add_row(size, "newsdb --jobs 2", f"import into a store of {self.articles:,}",
-                     secs, rss, grown, other_files,
-                     f"new {report['new']}, updated {report['updated']}", key="populated")
-        if large:
-            log(f"[{size}] queries on the {OTHER_AT_LARGE:,} store (seed 43)")
-            self.newsdb_db = empty
-            self.bench_queries(OTHER_AT_LARGE, self.arguments)
-            remove_db(empty)
-        else:
+        if not large:
+            secs, rss, report = self.median_of(runs, into_populated)
+            self.add_row(size, "newsdb --jobs 2", f"import into a store of {self.articles:,}",
+                         secs, rss, grown, other_files,
+                         f"new {report['new']}, updated {report['updated']}", key="populated")
             remove_db(grown)
+            return
+
+        empty = os.path.join(self.work, f"newsdb-{OTHER_AT_LARGE}-seed43.sqlite")
+        remove_db(empty)
+        secs, rss, report = self.newsdb_import(empty, other, 2)
+        self.add_row(size, "newsdb --jobs 2", f"the same {other_files:,} into an empty store",
+                     secs, rss, empty, other_files,
+                     f"new {report['new']}, updated {report['updated']}", key="other-empty")
+        self.paired_scaling(empty, self.newsdb_db)
+        # Issue 6: ">= 4x the faster peer ... the same rate when importing into a store that
+        # already holds 1M articles". Each round imports the 100k into a fresh copy of the 1M
+        # store, and runs the sqlite-utils route on the same 100k into an empty DB of its own,
+        # the two in alternating order; medians of the rounds (single runs moved 20%).
+        su_db = os.path.join(self.work, f"sqlite-utils-{OTHER_AT_LARGE}-seed43.sqlite")
+        env = dict(os.environ, PYTHON=PY)
+        def su(_):
+            remove_db(su_db)
+            return run_measured(["bash", os.path.join(SHARED, "bench", "sqlite_utils_ingest.sh"),
+                                 other, su_db], env=env)
+        ours, theirs = [], []
+        for i in range(runs):
+            steps = [(ours, into_populated)]
+            if not self.args.no_sqlite_utils:
+                steps.insert(0 if i % 2 else 1, (theirs, su))
+            for results, step in steps:
+                results.append(step(i))
+        if theirs:
+            self.add_row(size, "sqlite-utils route", f"the same {other_files:,} into an empty DB",
+                         statistics.median(r[0] for r in theirs), max(r[1] for r in theirs),
+                         su_db, other_files, key="su-other")
+            remove_db(su_db)
+        report = ours[-1][2]
+        self.add_row(size, "newsdb --jobs 2", f"import into a store of {self.articles:,}",
+                     statistics.median(r[0] for r in ours), max(r[1] for r in ours), grown,
+                     other_files, f"new {report['new']}, updated {report['updated']}; "
+                     f"{len(ours)} rounds, each into a fresh copy of the store", key="populated")
+        remove_db(grown)
+        log(f"[{size}] queries on the {OTHER_AT_LARGE:,} store (seed 43)")
+        self.newsdb_db = empty
+        self.bench_queries(OTHER_AT_LARGE, self.arguments)
+        remove_db(empty)
 
     # --- queries -------------------------------------------------------------------------------
 
@@ -436,17 +455,28 @@ class Bench:
                 self.notes.append(f"{size:,}: {e}")
                 hits = None
             if self.peer_db:
-                t_newsdb, t_raw, t_peer = self.hyperfine([newsdb_cmd, raw_cmd, peer_cmd])
+                t_newsdb, t_raw, t_peer = self.timed_rounds([newsdb_cmd, raw_cmd, peer_cmd])
             else:
-                (t_newsdb, t_raw), t_peer = self.hyperfine([newsdb_cmd, raw_cmd]), None
+                (t_newsdb, t_raw), t_peer = self.timed_rounds([newsdb_cmd, raw_cmd]), None
             self.qrows.append(dict(size=size, key=key, question=name, rows=hits, newsdb=t_newsdb,
                                    raw=t_raw, peer=t_peer))
 
-    def paired_scaling(self, small_db, large_db, rounds=3):
+    def timed_rounds(self, commands):
+        """The median ms of each command over --query-rounds hyperfine runs, the commands' order
+        rotated from round to round (a machine that slows down during one round weighs on every
+        command alike); each round's own figure is hyperfine's median."""
+        rounds = 1 if self.args.smoke else self.args.query_rounds
+        times = [[] for _ in commands]
+        for r in range(rounds):
+            order = [(i + r) % len(commands) for i in range(len(commands))]
+            for i, t in zip(order, self.hyperfine([commands[i] for i in order])):
+                times[i].append(t)
+        return [statistics.median(t) for t in times]
+
+    def paired_scaling(self, small_db, large_db):
         """The 1.3x scaling targets compare one question on the small and the large store. Timed
-        in separate hyperfine runs minutes apart, their millisecond medians moved by more than the
-        margin judged; here each pair runs in one hyperfine run, `rounds` times with the order
-        alternating, and the median of the rounds' medians is kept."""
+        minutes apart, their millisecond medians moved by more than the margin judged; here each
+        pair is timed together, in rounds with the order rotated."""
         keep = self.newsdb_db
         try:
             self.newsdb_db = small_db
@@ -455,17 +485,8 @@ class Bench:
             large = {c[0]: c[2] for c in self.query_cases(self.arguments)}
         finally:
             self.newsdb_db = keep
-        self.pairs = {}
-        for key in ("topic", "provider", "date"):
-            a, b = [], []
-            for i in range(1 if self.args.smoke else rounds):
-                if i % 2 == 0:
-                    ta, tb = self.hyperfine([small[key], large[key]])
-                else:
-                    tb, ta = self.hyperfine([large[key], small[key]])
-                a.append(ta)
-                b.append(tb)
-            self.pairs[key] = (statistics.median(a), statistics.median(b))
+        self.pairs = {key: tuple(self.timed_rounds([small[key], large[key]]))
+                      for key in ("topic", "provider", "date")}
 
     # --- report --------------------------------------------------------------------------------
 
@@ -560,7 +581,7 @@ class Bench:
             for key, (t_small, t_large) in pairs.items():
                 ratio = t_large / t_small
                 out.append((f"{key} newest 20 at {large:,} < 1.3x its time at {OTHER_AT_LARGE:,} "
-                            "(both in one hyperfine run, 3 rounds)",
+                            f"(timed together, {self.args.query_rounds} rounds)",
                             f"{ratio:.2f}x ({t_large:.1f} vs {t_small:.1f} ms)",
                             ratio < 1.3 if large in JUDGED_SIZES else None))
         elif len(qsizes) >= 2:
@@ -579,9 +600,11 @@ class Bench:
         lines.append(f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC on "
                      f"{self.machine()}.")
         lines.append(f"Command: `{' '.join(self.args.argv)}`; imports are medians of "
-                     f"{self.args.runs} runs (py_ingest, sqlite-utils, `--jobs 1` and the import "
-                     f"into a populated store: {1 if self.args.smoke else max(1, self.args.runs - 2)}), "
-                     "queries medians of hyperfine's runs; warm page cache.")
+                     f"{self.args.runs} runs (py_ingest and `--jobs 1`: "
+                     f"{1 if self.args.smoke else max(1, self.args.runs - 2)}; at 1M the 1M import "
+                     "once), queries the median of "
+                     f"{1 if self.args.smoke else self.args.query_rounds} rounds' hyperfine medians "
+                     "(order rotated); warm page cache.")
         loads = ", ".join(f"{size:,} {phase}: {load:.1f} ({cc} compiler processes)"
                           for size, phase, load, cc in self.loads)
         lines.append(f"Machine load (1-minute load average on {os.cpu_count()} CPUs, other "
@@ -633,7 +656,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="20000,100000", help="comma-separated corpus sizes")
     ap.add_argument("--runs", type=int, default=3, help="runs per import measurement (median)")
-    ap.add_argument("--query-runs", type=int, default=30, help="hyperfine runs per query")
+    ap.add_argument("--query-runs", type=int, default=30, help="hyperfine runs per query and round")
+    ap.add_argument("--query-rounds", type=int, default=3,
+                    help="hyperfine runs per query, the commands' order rotated (median of medians)")
     ap.add_argument("--newsdb", default=os.path.join(ROOT, "build", "newsdb"))
     ap.add_argument("--out", default=os.path.join(HERE, "out"), help="corpora and databases")
     ap.add_argument("--results", help="the report (default bench/RESULTS.md; "

@@ -17,8 +17,9 @@
 namespace newsdb {
 
 enum class OpenMode {
-  kReadWrite,  // creates the database (and missing parent folders) and migrates it
-  kReadOnly,   // never writes; fails when the database does not exist
+  kReadWrite,          // creates the database (and missing parent folders) and migrates it
+  kReadOnly,           // never writes; fails with kNotFound when the database does not exist
+  kReadWriteExisting,  // as kReadWrite (migrates), but never creates: kNotFound when missing
 };
 
 class Store {
@@ -35,7 +36,8 @@ class Store {
 
 // Opens the store named by `spec`: a postgresql:// or postgres:// URI selects PostgreSQL, anything
 // else is a SQLite file path. Fails with kStore for a file that is not a newsdb database or a
-// schema newer than this build, with kIo when the file cannot be created or opened.
+// schema newer than this build, with kIo when the file cannot be created or opened, with
+// kNotFound when a mode that does not create finds no database.
 Result<std::unique_ptr<Store>> open_store(const std::string& spec, OpenMode mode);
 
 }  // namespace newsdb

@@ -46,9 +46,10 @@ Result<std::unique_ptr<Store>> Context::open_store(OpenMode mode) const {
   return newsdb::open_store(database_spec(), mode);
 }
 
-bool Context::database_missing() const {
-  auto store = open_store(OpenMode::kReadOnly);
-  return !store && store.error().kind == ErrorKind::kNotFound;
+Result<std::unique_ptr<Store>> Context::open_store_if_exists(OpenMode mode) const {
+  auto store = open_store(mode);
+  if (!store && store.error().kind == ErrorKind::kNotFound) return nullptr;
+  return store;
 }
 
 int Context::report(const Error& error) const {

@@ -49,9 +49,11 @@ class Context {
   // ~/.local/share/newsdb/newsdb.sqlite.
   std::string database_spec() const;
   Result<std::unique_ptr<Store>> open_store(OpenMode mode) const;
-  // True when the database does not exist yet: commands that only change or poll what is there
-  // (fetch, sources remove) answer without creating an empty one.
-  bool database_missing() const;
+  // The database if it exists, opened once: null (not an error) when it does not. For commands
+  // whose answer is a list (errors, sources list) or that only change or poll what is there
+  // (fetch, sources remove): with no database they answer as with an empty one, creating none.
+  // `mode` is kReadOnly or kReadWriteExisting (which migrates an older schema).
+  Result<std::unique_ptr<Store>> open_store_if_exists(OpenMode mode) const;
 
   // Prints "newsdb: error: MESSAGE" on stderr and returns the exit status for `error`
   // (kInvalidInput -> 2, anything else -> 1).

@@ -156,22 +156,4 @@ void InputWalk::enter(std::string folder) {
   path_.push_back(std::move(listing));
 }
 
-Discovery discover_inputs(const std::vector<std::string>& sources) {
-  Discovery out;
-  InputWalk walk(sources);
-  while (auto item = walk.next()) {
-    for (Diagnostic& d : walk.take_problems()) out.problems.push_back(std::move(d));
-    out.inputs.push_back(std::move(*item));
-  }
-  for (Diagnostic& d : walk.take_problems()) out.problems.push_back(std::move(d));
-  return out;
-}
-
-std::int64_t count_inputs(const std::vector<std::string>& sources) {
-  InputWalk walk(sources);
-  std::int64_t count = 0;
-  while (walk.next()) ++count;
-  return count;
-}
-
 }  // namespace newsdb::ingest

@@ -89,15 +89,4 @@ class InputWalk {
   std::vector<Diagnostic> problems_;
 };
 
-// Every input of `sources` at once (InputWalk collected). For small source lists and tests: an
-// import streams instead.
-struct Discovery {
-  std::vector<InputItem> inputs;
-  std::vector<Diagnostic> problems;  // errors (a missing argument) and warnings (a symlink loop)
-};
-Discovery discover_inputs(const std::vector<std::string>& sources);
-
-// How many inputs `sources` has, walked without keeping them (for a progress total).
-std::int64_t count_inputs(const std::vector<std::string>& sources);
-
 }  // namespace newsdb::ingest

@@ -60,15 +60,19 @@ struct ImportSummary {
 
 struct ImportProgress {
   std::int64_t inputs_done = 0;
-  std::int64_t inputs_total = 0;  // from discovery; archive members and URLs add as they come
+  // The inputs met so far: the walk hands them out as it goes (there is no counting walk first),
+  // and archive members and stream parts add as they are read. Never below inputs_done.
+  std::int64_t inputs_total = 0;
+  // Whether inputs_total is the run's whole count: true once the walk has ended (an import of a
+  // few thousand inputs has walked them all before the first is done). Until then it grows.
+  bool total_known = false;
   std::int64_t records_done = 0;
 };
 
 // What the caller sees while the import runs, on the pipeline's thread.
 struct ImportObserver {
   std::function<void(const Diagnostic&)> diagnostic;        // errors and warnings, input order
-  // After each input. When set, the inputs are counted first (a walk that keeps nothing) so that
-  // inputs_total is known; leave it empty when nothing shows progress.
+  // After each input.
   std::function<void(const ImportProgress&)> progress;
 };
 

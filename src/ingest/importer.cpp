@@ -11,7 +11,6 @@ bool is_large_ndjson(const InputItem& item, const ImportOptions& options) {
          item.size > options.ndjson_part_bytes;
 }
 
-
 }  // namespace
 
 Importer::Handling Importer::handling_of(const InputItem& item) const {
@@ -39,8 +38,7 @@ Importer::Importer(const ImportOptions& options, const ImportObserver& observer,
       known_dates_(std::move(known_dates)),
       clock_(clock),
       writer_(writer),
-      tally_(observer),
-      count_first_(static_cast<bool>(observer.progress)) {
+      tally_(observer) {
   pool_.jobs = options.jobs;
   pool_.limits = options.limits;
 }
@@ -67,7 +65,6 @@ Result<std::optional<ImportRecord>> Importer::lookup_one(const std::string& path
 // files, URLs) of at most kInputGroup, so that at most one group is held besides the walk's own
 // listings; archives and large .ndjson files are handled alone, streamed.
 Result<void> Importer::run(const std::vector<std::string>& sources) {
-  if (count_first_) tally_.more_inputs(count_inputs(sources));
   InputWalk walk(sources);
   std::vector<InputItem> group;
   auto handle_group = [&]() -> Result<void> {
@@ -81,7 +78,11 @@ Result<void> Importer::run(const std::vector<std::string>& sources) {
     for (const Diagnostic& d : walk.take_problems()) {
       tally_.problem(d, d.severity == Severity::kError);
     }
-    if (!count_first_ && item) tally_.more_inputs(1);
+    if (item) {
+      tally_.more_inputs(1);
+    } else {
+      tally_.all_inputs_found();  // the last group is still to do: its progress has a total
+    }
     bool joins = item && !group.empty() && group.size() < kInputGroup &&
                  handling_of(*item) == handling_of(group.front());
     if (!joins) {

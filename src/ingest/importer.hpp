@@ -33,8 +33,8 @@ class Importer {
 
   // Feeds every input of `sources` to the writer, in order (an InputWalk: discovery.hpp). An
   // Error means the store could not be read; problems with inputs are diagnostics in the summary
-  // instead. With a progress observer the inputs are counted first (a walk that keeps nothing),
-  // so that progress has a total.
+  // instead. The folders are walked once: progress totals grow as the walk goes
+  // (ImportProgress::total_known).
   Result<void> run(const std::vector<std::string>& sources);
   ImportSummary& summary() { return tally_.summary(); }
 
@@ -75,7 +75,6 @@ class Importer {
   BatchWriter& writer_;
   Tally tally_;
   ParsePoolOptions pool_;
-  bool count_first_;
 };
 
 // The position of `item` in `items`. The parse pool hands its callbacks references into the

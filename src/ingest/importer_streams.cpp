@@ -99,6 +99,7 @@ Result<void> Importer::ndjson_stream(const InputItem& item) {
     std::vector<Preread> group;
     std::vector<NdjsonPart> meta;  // first line and dropped lines of each part in the group
     std::size_t group_bytes = 0;
+    std::int64_t parts_met = 0;
     auto flush = [&] {
       parse_preread(group, [&](std::size_t i, ParsedInput&& parsed) {
         shift_lines(parsed.diagnostics, meta[i].first_line);
@@ -130,6 +131,7 @@ Result<void> Importer::ndjson_stream(const InputItem& item) {
         break;
       }
       if (!*part) break;
+      tally_.piece_found(parts_met++);
       group_bytes += (*part)->bytes.size();
       group.push_back(Preread{InputItem{item.kind, InputOrigin::kArgument, item.path, 0, 0},
                               std::move((*part)->bytes)});
@@ -169,6 +171,7 @@ Result<void> Importer::archive(const InputItem& item) {
   std::vector<Preread> group;
   std::vector<InputIdentity> ids;
   std::size_t group_bytes = 0;
+  std::int64_t members = 0;
   auto flush = [&] {
     parse_preread(group, [&](std::size_t i, ParsedInput&& parsed) {
       std::size_t failed_records = parsed.failed_records;
@@ -187,7 +190,7 @@ Result<void> Importer::archive(const InputItem& item) {
       break;
     }
     if (!*member) break;
-    tally_.more_inputs(1);
+    tally_.piece_found(members++);
     InputIdentity id{(*member)->path, (*member)->size, (*member)->mtime_ns, {}};
     auto member_record = lookup_one(id.path);
     if (!member_record) return std::unexpected(member_record.error());

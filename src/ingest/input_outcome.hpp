@@ -44,7 +44,14 @@ class Tally {
   void unchanged(const ImportRecord& record);
   // A problem outside any parsed input (a missing argument, an unreadable archive).
   void problem(const Diagnostic& d, bool counts_as_failed);
+  // Inputs met (ImportProgress::inputs_total), and the end of the walk (total_known).
   void more_inputs(std::int64_t n) { progress_.inputs_total += n; }
+  void all_inputs_found() { progress_.total_known = true; }
+  // A piece of an input read as a stream (an archive member, a part of a large .ndjson file): the
+  // first takes the input's own place in the total, each further one adds one.
+  void piece_found(std::int64_t index) {
+    if (index > 0) more_inputs(1);
+  }
   void input_done(std::int64_t records);
 
   ImportSummary& summary() { return summary_; }

@@ -8,6 +8,7 @@
 
 #include "ingest/digest_map.hpp"
 #include "ingest/dry_run.hpp"
+#include "support/backends.hpp"
 
 using namespace newsdb;
 using newsdb::ingest::DigestMap;
@@ -54,6 +55,32 @@ TEST_CASE("a dry run counts a URL met again in the run as the import would", "[i
   CHECK(second->updated == 2);
   CHECK(second->unchanged == 1);
   CHECK(counter.urls_held() == 3);
+}
+
+TEST_CASE("a dry run asks the store about each URL new to the run, wherever it stands",
+          "[ingest][dryrun]") {
+  const Timestamp now{std::chrono::seconds(1'700'000'000)};
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      test::FreshStore fresh(backend);
+      auto stored = batch({{"https://x.org/b", "B"}});
+      stored[0].record.path = "b.md";
+      REQUIRE(fresh.store().writer().write_batch(stored, now));
+      // a twice before b: the URLs new to the run (a, b, c) are not the batch's positions.
+      auto next = batch({{"https://x.org/a", "A"},
+                         {"https://x.org/a", "A changed"},
+                         {"https://x.org/b", "B"},
+                         {"https://x.org/c", "C"}});
+      next[0].record.path = "next.md";
+      DryRunCounter counter(&fresh.store().writer());
+      auto dry = counter.count(next);
+      REQUIRE(dry);
+      CHECK(*dry == WriteCounts{2, 1, 1});
+      auto written = fresh.store().writer().write_batch(next, now);  // what the import counts
+      REQUIRE(written);
+      CHECK(*dry == *written);
+    }
+  }
 }
 
 TEST_CASE("a dry run holds a fixed slot per URL, whatever the URLs' length", "[ingest][dryrun]") {

@@ -33,14 +33,12 @@ int run_errors(const ErrorsOptions& options, Context& ctx) {
   // terminal.
   auto format = ctx.output_format(options.format, kErrorsFormats, Format::kTable, Format::kTable);
   if (!format) return ctx.report(format.error());
-  std::vector<FailedInput> failed;
-  auto store = ctx.open_store(OpenMode::kReadOnly);
-  if (!store && store.error().kind != ErrorKind::kNotFound) return ctx.report(store.error());
-  if (store) {
-    auto listed = (*store)->writer().failed_inputs();
-    if (!listed) return ctx.report(listed.error());
-    failed = std::move(*listed);
-  }
+  // No database yet means nothing failed: an empty list, not an error.
+  auto store = ctx.open_store_if_exists(OpenMode::kReadOnly);
+  if (!store) return ctx.report(store.error());
+  auto listed = *store ? (*store)->writer().failed_inputs() : std::vector<FailedInput>{};
+  if (!listed) return ctx.report(listed.error());
+  const std::vector<FailedInput>& failed = *listed;
   if (*format != Format::kTable) {
     print_json_list(ctx.out(), errors_json(failed), *format);
     return kExitOk;

@@ -71,13 +71,9 @@ int run_fetch(const FetchOptions& opts, Context& ctx) {
   auto http_opts = http_options(opts);
   if (!http_opts) return ctx.report(http_opts.error());
   // No database yet means no sources: say so without creating one.
-  if (ctx.database_missing()) {
-    ctx.out() << "no sources: add one with `newsdb sources add URL`\n";
-    return kExitOk;
-  }
-  auto store = ctx.open_store(OpenMode::kReadWrite);
+  auto store = ctx.open_store_if_exists(OpenMode::kReadWriteExisting);
   if (!store) return ctx.report(store.error());
-  auto all = (*store)->sources().list();
+  auto all = *store ? (*store)->sources().list() : std::vector<Source>{};
   if (!all) return ctx.report(all.error());
   if (all->empty()) {
     ctx.out() << "no sources: add one with `newsdb sources add URL`\n";

@@ -68,11 +68,10 @@ int run_import_command(const ImportCommandOptions& options, Context& ctx) {
     bar.clear();
     ctx.err() << format_diagnostic(d) << '\n';
   };
-  // Only when the bar is drawn: with a progress observer the import counts its inputs first (a
-  // walk of its own, seconds at a million files).
   if (ctx.stderr_is_terminal()) {
     observer.progress = [&](const ingest::ImportProgress& p) {
-      bar.update(p.inputs_done, p.inputs_total, p.records_done);
+      bar.update(p.inputs_done, p.inputs_total, p.total_known ? Total::kKnown : Total::kGrowing,
+                 p.records_done);
     };
   }
   SystemClock clock;

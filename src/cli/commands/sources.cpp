@@ -66,21 +66,17 @@ int run_sources_list(const SourcesListOptions& opts, Context& ctx) {
   auto format =
       ctx.output_format(opts.format, kSourcesListFormats, Format::kTable, Format::kTable);
   if (!format) return ctx.report(format.error());
-  std::vector<Source> sources;
-  auto store = ctx.open_store(OpenMode::kReadOnly);
   // No database yet means no sources: an empty list, not an error.
-  if (!store && store.error().kind != ErrorKind::kNotFound) return ctx.report(store.error());
-  if (store) {
-    auto listed = (*store)->sources().list();
-    if (!listed) return ctx.report(listed.error());
-    sources = std::move(*listed);
-  }
+  auto store = ctx.open_store_if_exists(OpenMode::kReadOnly);
+  if (!store) return ctx.report(store.error());
+  auto sources = *store ? (*store)->sources().list() : std::vector<Source>{};
+  if (!sources) return ctx.report(sources.error());
   if (*format != Format::kTable) {
-    print_json_list(ctx.out(), sources_to_json(sources), *format);
-  } else if (sources.empty()) {
+    print_json_list(ctx.out(), sources_to_json(*sources), *format);
+  } else if (sources->empty()) {
     ctx.out() << "no sources: add one with `newsdb sources add URL`\n";
   } else {
-    print_sources_table(sources, SystemClock().now(), ctx.terminal_width(), ctx.out());
+    print_sources_table(*sources, SystemClock().now(), ctx.terminal_width(), ctx.out());
   }
   return kExitOk;
 }
@@ -88,12 +84,10 @@ int run_sources_list(const SourcesListOptions& opts, Context& ctx) {
 int run_sources_remove(const SourcesRemoveOptions& opts, Context& ctx) {
   auto url = checked_http_url(opts.url);
   if (!url) return ctx.report(url.error());
-  Result<bool> removed = false;
-  if (!ctx.database_missing()) {  // none: nothing is registered, and none is made
-    auto store = ctx.open_store(OpenMode::kReadWrite);
-    if (!store) return ctx.report(store.error());
-    removed = (*store)->sources().remove(*url);
-  }
+  // No database: nothing is registered, and none is made.
+  auto store = ctx.open_store_if_exists(OpenMode::kReadWriteExisting);
+  if (!store) return ctx.report(store.error());
+  auto removed = *store ? (*store)->sources().remove(*url) : Result<bool>(false);
   if (!removed) return ctx.report(removed.error());
   if (!*removed) {
     return ctx.report(Error{ErrorKind::kNotFound, *url + " is not a registered source; "

@@ -43,7 +43,7 @@ class SqliteStore final : public Store {
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, OpenMode mode) {
   auto access =
       mode == OpenMode::kReadOnly ? Database::Access::kReadOnly : Database::Access::kReadWrite;
-  if (access == Database::Access::kReadWrite) {
+  if (mode == OpenMode::kReadWrite) {
     auto parent = std::filesystem::path(path).parent_path();
     std::error_code ec;
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);

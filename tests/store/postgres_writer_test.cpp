@@ -111,10 +111,11 @@ TEST_CASE("PostgreSQL: a large batch, written in two parts, keeps the last-write
   const int n = 150;
   auto url = [](int i) { return "https://big.test/" + std::to_string(i); };
   std::vector<ParsedFile> batch;
-  for (int i = 0; i < n; ++i) batch.push_back(file("f" + std::to_string(i) + ".md",
-                                                   {article(url(i), "v1 " + std::to_string(i))}));
-  for (int i = 0; i < 10; ++i) batch.push_back(file("g" + std::to_string(i) + ".md",
-                                                    {article(url(i), "v2 " + std::to_string(i))}));
+  auto version = [&](const std::string& path, int i, const std::string& v) {
+    return file(path + std::to_string(i) + ".md", {article(url(i), v + " " + std::to_string(i))});
+  };
+  for (int i = 0; i < n; ++i) batch.push_back(version("f", i, "v1"));
+  for (int i = 0; i < 10; ++i) batch.push_back(version("g", i, "v2"));
   batch.push_back(file("h.md", {article(url(3), "v1 3")}));
   auto counts = write(*fx.store, batch);
   REQUIRE(counts.has_value());
@@ -122,10 +123,9 @@ TEST_CASE("PostgreSQL: a large batch, written in two parts, keeps the last-write
   CHECK(counts->updated == 11);  // 0..9 revised, then 3 back as it was
   CHECK(counts->unchanged == 0);
   CHECK(count(*fx.conn, "SELECT count(*) FROM articles") == n);
-  CHECK(text(*fx.conn, "SELECT title FROM articles WHERE url = $1", postgres::Params().add(url(3))) ==
-        "v1 3");
-  CHECK(text(*fx.conn, "SELECT title FROM articles WHERE url = $1", postgres::Params().add(url(7))) ==
-        "v2 7");
+  const std::string title_of = "SELECT title FROM articles WHERE url = $1";
+  CHECK(text(*fx.conn, title_of, postgres::Params().add(url(3))) == "v1 3");
+  CHECK(text(*fx.conn, title_of, postgres::Params().add(url(7))) == "v2 7");
   CHECK(count(*fx.conn, "SELECT count(*) FROM import_files") == n + 11);
   // The store's second connection did write: the store holds two sessions beside this test's.
   CHECK(count(*fx.conn, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "

@@ -250,7 +250,9 @@ Result<void> run(Connection& conn, std::initializer_list<Step> steps) {
   return {};
 }
 
-Result<void> copy_all(Connection& conn, std::initializer_list<std::pair<const CopyText&, const char*>> copies) {
+using CopyInto = std::pair<const CopyText&, const char*>;  // rows, COPY statement
+
+Result<void> copy_all(Connection& conn, std::initializer_list<CopyInto> copies) {
   for (const auto& [rows, sql] : copies) {
     if (rows.empty()) continue;
     if (auto r = conn.copy_in(sql, rows.data()); !r) return std::unexpected(r.error());
@@ -399,7 +401,10 @@ Result<std::vector<PgArticleWriter::DrawnIds>> PgArticleWriter::write_prelude(
   if (!keys.topic_names.empty()) {
     auto r = conn.exec_prepared(
         "w_topics", kInsertTopics,
-        Params().add(topic_ids_).add(array_literal(keys.topic_names)).add(array_literal(keys.topic_keys)));
+        Params()
+            .add(topic_ids_)
+            .add(array_literal(keys.topic_names))
+            .add(array_literal(keys.topic_keys)));
     if (!r) return std::unexpected(r.error());
   }
   std::vector<DrawnIds> out(parts);

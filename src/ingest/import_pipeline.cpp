@@ -42,6 +42,7 @@ Result<ImportSummary> run_import(const ImportOptions& options, const Clock& cloc
 
   DryRunCounter counter(main);
   BatchSink sink;
+  BatchIdle idle;
   if (options.dry_run) {
     sink = [&counter](std::span<const ParsedFile> batch, Timestamp) { return counter.count(batch); };
   } else {
@@ -49,8 +50,11 @@ Result<ImportSummary> run_import(const ImportOptions& options, const Clock& cloc
     sink = [main](std::span<const ParsedFile> batch, Timestamp now) {
       return main->write_batch(batch, now);
     };
+    // Batches share a transaction only while the next one is ready: a writer waiting for slow
+    // input commits first, so other importers and `fetch` are not kept from the write lock.
+    idle = [main] { return main->commit(); };
   }
-  BatchWriter writer(sink, clock, options.batch);
+  BatchWriter writer(sink, clock, options.batch, {}, idle);
   KnownFetchDate known_dates;
   if (stores->lookups) known_dates = known_dates_in(stores->lookups->reader());
   Importer importer(options, observer, stores->lookups ? &stores->lookups->writer() : nullptr,

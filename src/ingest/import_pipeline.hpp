@@ -41,7 +41,9 @@ struct ImportOptions {
   BatchLimits batch;
   // Consecutive batches that share one transaction, so that an index page changed by all of them
   // is written once (bench/ANALYSIS.md, session 5). A failed batch loses the uncommitted ones
-  // before it too; the import stops at it anyway, and a re-run redoes them.
+  // before it too; the import stops at it anyway, and a re-run redoes them. The writer commits
+  // early whenever it would wait for the next batch (BatchWriter's idle call), so the write lock
+  // is held across several batches only while the input keeps up.
   int batches_per_commit = 4;
   std::size_t ndjson_part_bytes = 4u << 20;  // .ndjson files larger than this are cut in parts
 };

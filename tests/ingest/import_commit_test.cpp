@@ -87,3 +87,51 @@ TEST_CASE("an import killed between shared-transaction commits keeps whole trans
   CHECK(test::stored_rows(db, "SELECT count(*) FROM articles_fts") ==
         std::vector<std::string>{std::to_string(kFiles)});
 }
+
+TEST_CASE("an import waiting for slow input commits what it has written",
+          "[ingest][import][shared-transaction]") {
+  // stdin from a pipe that stalls after 64 one-line parts (one parse group): 6 batches of 10 are
+  // written, 4 of them in one transaction and 2 in the next, which is committed when the writer
+  // finds nothing more to write instead of staying open (with its write lock) until the input
+  // ends. Without the idle commit only the first 40 would be visible while the input stalls.
+  test::TempDir dir;
+  const std::string db = (dir.path() / "db.sqlite").string();
+  int input[2];
+  REQUIRE(::pipe(input) == 0);
+  pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::close(input[1]);
+    if (::dup2(input[0], STDIN_FILENO) < 0) ::_exit(2);
+    auto options = small_transactions();
+    options.batches_per_commit = 4;
+    options.ndjson_part_bytes = 1;  // a part per line
+    options.sources = {"-"};
+    options.database = db;
+    FixedClock clock(Timestamp(std::chrono::seconds(1'700'000'000)));
+    auto ran = ingest::run_import(options, clock, ingest::ImportObserver{});
+    ::_exit(ran ? 0 : 1);
+  }
+  ::close(input[0]);
+  auto send = [&](int from, int to) {
+    std::string text;
+    for (int i = from; i < to; ++i) {
+      text += "{\"title\": \"T" + std::to_string(i) + "\", \"originalUrl\": \"https://e.com/" +
+              std::to_string(i) + "\"}\n";
+    }
+    REQUIRE(::write(input[1], text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+  };
+  send(0, 64);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (committed(db) < 60 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  CHECK(committed(db) == 60);  // the 4 left in the filling batch wait for more input
+  send(64, 70);
+  ::close(input[1]);
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(committed(db) == 70);
+}

@@ -95,6 +95,13 @@ struct Events {
     std::lock_guard lock(mutex);
     return log;
   }
+  // The writer's idle call: logs "idle".
+  ingest::BatchIdle idle() {
+    return [this]() -> Result<void> {
+      add("idle");
+      return {};
+    };
+  }
   // Waits (up to 10 s) until the log holds `n` events.
   bool wait_for(std::size_t n) {
     for (int i = 0; i < 1000; ++i) {
@@ -117,10 +124,7 @@ TEST_CASE("the batch writer calls idle when the next batch is not ready, once pe
         return WriteCounts{1, 0, 0};
       },
       clock, BatchLimits{1, 100, 1u << 30}, {},
-      [&]() -> Result<void> {
-        events.add("idle");
-        return {};
-      });
+      events.idle());
   // Slow input: each batch is written, then the writer finds nothing to do and calls idle.
   writer.add(input("a", 1));
   REQUIRE(events.wait_for(2));
@@ -147,10 +151,7 @@ TEST_CASE("the batch writer does not call idle while the next batch waits to be 
         return WriteCounts{1, 0, 0};
       },
       clock, BatchLimits{1, 100, 1u << 30}, {},
-      [&]() -> Result<void> {
-        events.add("idle");
-        return {};
-      });
+      events.idle());
   writer.add(input("a", 1));  // handed over at once; its write blocks until released
   std::thread releaser([&] {
     // add("b") below blocks in the hand-over until "a" is written; give it time to get there.

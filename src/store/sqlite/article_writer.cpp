@@ -57,13 +57,8 @@ Result<std::vector<std::optional<ImportRecord>>> SqliteArticleWriter::lookup(
   // write transaction, which also sees the batches it has not committed yet).
   auto tx = read_transaction();
   if (!tx) return std::unexpected(tx.error());
-  std::vector<std::optional<ImportRecord>> out;
-  out.reserve(paths.size());
-  for (const auto& path : paths) {
-    auto record = (*p)->log.find(path);
-    if (!record) return std::unexpected(record.error());
-    out.push_back(std::move(*record));
-  }
+  auto out = (*p)->log.find(paths);
+  if (!out) return std::unexpected(out.error());
   if (*tx) {
     if (auto r = (*tx)->commit(); !r) return std::unexpected(r.error());
   }

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <newsdb/store.hpp>
 
+#include "store/postgres/article_writer.hpp"
+#include "store/postgres/database_uri.hpp"
 #include "support/pg_database.hpp"
 
 using namespace newsdb;
@@ -101,13 +103,12 @@ TEST_CASE("PostgreSQL: of one URL in a batch, the last in input order wins",
   CHECK(text(*fx.conn, "SELECT source_path FROM articles") == "a.md");
 }
 
-TEST_CASE("PostgreSQL: a large batch, written in two parts, keeps the last-writer rule and the "
-          "input order of ids",
-          "[store][postgresql]") {
-  Fixture fx;
-  if (!fx.db) return;
-  // 150 URLs (the writer cuts a batch of 64 or more in two by URL); URLs 0..9 come back at the
-  // end, revised, and URL 3 a third time as it was first: input order, not the part, decides.
+namespace {
+
+// 150 URLs (the writer cuts a batch of 64 or more in two by URL); URLs 0..9 come back at the end,
+// revised, and URL 3 a third time as it was first: input order, not the part, decides. Written
+// with `writer`, checked in the tables through `conn`.
+void check_large_batch(ArticleWriter& writer, postgres::Connection& conn) {
   const int n = 150;
   auto url = [](int i) { return "https://big.test/" + std::to_string(i); };
   std::vector<ParsedFile> batch;
@@ -117,19 +118,17 @@ TEST_CASE("PostgreSQL: a large batch, written in two parts, keeps the last-write
   for (int i = 0; i < n; ++i) batch.push_back(version("f", i, "v1"));
   for (int i = 0; i < 10; ++i) batch.push_back(version("g", i, "v2"));
   batch.push_back(file("h.md", {article(url(3), "v1 3")}));
-  auto counts = write(*fx.store, batch);
+  const Timestamp now(std::chrono::seconds(1'700'000'000));
+  auto counts = writer.write_batch(batch, now);
   REQUIRE(counts.has_value());
   CHECK(counts->added == n);
   CHECK(counts->updated == 11);  // 0..9 revised, then 3 back as it was
   CHECK(counts->unchanged == 0);
-  CHECK(count(*fx.conn, "SELECT count(*) FROM articles") == n);
+  CHECK(count(conn, "SELECT count(*) FROM articles") == n);
   const std::string title_of = "SELECT title FROM articles WHERE url = $1";
-  CHECK(text(*fx.conn, title_of, postgres::Params().add(url(3))) == "v1 3");
-  CHECK(text(*fx.conn, title_of, postgres::Params().add(url(7))) == "v2 7");
-  CHECK(count(*fx.conn, "SELECT count(*) FROM import_files") == n + 11);
-  // The store's second connection did write: the store holds two sessions beside this test's.
-  CHECK(count(*fx.conn, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                        "AND pid <> pg_backend_pid()") == 2);
+  CHECK(text(conn, title_of, postgres::Params().add(url(3))) == "v1 3");
+  CHECK(text(conn, title_of, postgres::Params().add(url(7))) == "v2 7");
+  CHECK(count(conn, "SELECT count(*) FROM import_files") == n + 11);
   // Ids follow the order of each URL's last record, whichever connection inserted it: 10..149,
   // 0..2, 4..9, then 3.
   std::vector<std::string> expected;
@@ -138,20 +137,51 @@ TEST_CASE("PostgreSQL: a large batch, written in two parts, keeps the last-write
     if (i != 3) expected.push_back(url(i));
   }
   expected.push_back(url(3));
-  auto rows = fx.conn->exec("SELECT url, id FROM articles ORDER BY id");
+  auto rows = conn.exec("SELECT url, id FROM articles ORDER BY id");
   REQUIRE(rows.has_value());
   std::vector<std::string> by_id;
   for (int i = 0; i < rows->rows(); ++i) by_id.emplace_back(rows->text(i, 0));
   CHECK(by_id == expected);
-  CHECK(count(*fx.conn, "SELECT max(id) - min(id) + 1 FROM articles") == n);
+  CHECK(count(conn, "SELECT max(id) - min(id) + 1 FROM articles") == n);
 
   // Written again: URLs 0..9 but 3 find their first record v1 against the stored v2, then v2
   // (2 updates each); URL 3 finds v1 as stored, then v2, then v1 (1 unchanged, 2 updates).
-  auto again = write(*fx.store, batch);
+  auto again = writer.write_batch(batch, now);
   REQUIRE(again.has_value());
   CHECK(again->added == 0);
   CHECK(again->updated == 9 * 2 + 2);
   CHECK(again->unchanged == (n - 10) + 1);
+}
+
+// The sessions on the test's database besides `conn`'s own.
+std::int64_t other_sessions(postgres::Connection& conn) {
+  return count(conn, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                     "AND pid <> pg_backend_pid()");
+}
+
+}  // namespace
+
+TEST_CASE("PostgreSQL: a large batch, written in two parts, keeps the last-writer rule and the "
+          "input order of ids",
+          "[store][postgresql]") {
+  Fixture fx;
+  if (!fx.db) return;
+  check_large_batch(fx.store->writer(), *fx.conn);
+  // The store's second connection did write: the store holds two sessions beside this test's.
+  CHECK(other_sessions(*fx.conn) == 2);
+}
+
+TEST_CASE("PostgreSQL: without a second connection, a large batch is written whole on one",
+          "[store][postgresql]") {
+  Fixture fx;
+  if (!fx.db) return;
+  // The second connection's URI names a database that does not exist, so it cannot be opened
+  // (as when the server is at its connection limit); the writer writes on the test's connection.
+  auto missing = postgres::with_database(fx.db->uri(), "newsdb_no_such_database");
+  REQUIRE(missing.has_value());
+  postgres::PgArticleWriter writer(*fx.conn, *missing);
+  check_large_batch(writer, *fx.conn);
+  CHECK(other_sessions(*fx.conn) == 1);  // the store's own connection, never a second one
 }
 
 TEST_CASE("PostgreSQL: an update replaces topics, images and related entries",

@@ -1,6 +1,7 @@
 // PostgreSQL implementation of ArticleWriter (see <newsdb/article_writer.hpp>).
 //
-// A batch travels as COPY data into session-private staging tables, then a fixed set of
+// A batch travels as COPY data (binary form: the server reads it field by field without parsing
+// text, search vectors included) into session-private staging tables, then a fixed set of
 // set-based statements moves it into the store:
 //   1. the prelude: new providers and topics inserted; ids drawn, in input order, for the
 //      batch's articles new to the store;
@@ -19,6 +20,12 @@
 // is never ahead of the articles (a crash in between leaves articles whose inputs the next import
 // parses again and finds unchanged). A smaller batch is one transaction on one connection. The
 // second connection is opened on the first large batch; without it, every batch is written whole.
+//
+// Durability: the writer's sessions run with synchronous_commit off (as SQLite's WAL with
+// synchronous=NORMAL): a commit returns before its WAL reaches the disk, so a crash of the machine
+// (power, kernel) may lose the last acknowledged batches, never the database's consistency; their
+// import log entries, committed after their articles, are lost with them, so the next import
+// redoes them idempotently.
 //
 // Many writers at once (several processes, several machines): each statement takes its locks in
 // key order (providers by name and domain, topics by key, articles by URL, files by path) and step

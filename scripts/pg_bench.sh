@@ -12,7 +12,9 @@
 #
 # Environment: NEWSDB (the binary, default build/newsdb), CORPUS (an existing corpus folder to use
 # instead of generating one with ../shared/tools/gen_corpus.py --seed 42), JOBS (import --jobs;
-# default: newsdb's own, one parse thread per core).
+# default: newsdb's own, one parse thread per core), BEFORE (another newsdb binary, say the one
+# before a change: each round then also imports into PostgreSQL with it, just before NEWSDB, on
+# the same server, so the two are compared under the same load).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -20,6 +22,8 @@ count=${1:-20000}
 rounds=${2:-2}
 newsdb=${NEWSDB:-$root/build/newsdb}
 [ -x "$newsdb" ] || { echo "pg_bench.sh: no $newsdb: run 'bash scripts/build.sh' first" >&2; exit 1; }
+before_binary=${BEFORE:-}
+[ -z "$before_binary" ] || [ -x "$before_binary" ] || { echo "pg_bench.sh: no $before_binary (BEFORE)" >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/newsdb-bench-XXXXXX")
 chmod 755 "$work"
@@ -46,11 +50,20 @@ jobs=()
 tick=$(getconf CLK_TCK)
 # CPU seconds of the server's finished backends (the postmaster's reaped children).
 server_cpu() { awk -v t="$tick" '{ printf "%.2f", ($16 + $17) / t }' "/proc/$(head -1 "$work/pg/data/postmaster.pid")/stat"; }
-# Runs one import; prints its summary line and newsdb's CPU seconds.
+# Runs one import (with the binary $2, default NEWSDB); prints its summary line and newsdb's CPU
+# seconds.
 import_into() {
   local times="$work/times"
-  /usr/bin/time -o "$times" -f "%U %S" "$newsdb" --db "$1" import "${jobs[@]}" "$corpus" | tail -1 | tr -d '\n'
+  /usr/bin/time -o "$times" -f "%U %S" "${2:-$newsdb}" --db "$1" import "${jobs[@]}" "$corpus" | tail -1 | tr -d '\n'
   awk '{ printf "  [cpu: newsdb %.2f s", $1 + $2 }' "$times"
+}
+# Imports into a new PostgreSQL database ($1) with the binary $2; adds the server's CPU seconds.
+import_into_server() {
+  local before
+  before=$(server_cpu)
+  import_into "${server%/*}/$1" "$2"
+  sleep 0.2  # the backends exit after newsdb closes its connections
+  awk -v a="$before" -v b="$(server_cpu)" 'BEGIN { printf ", server %.2f s]\n", b - a }'
 }
 
 server=$(bash "$here/pg_server.sh" start "$work/pg")
@@ -59,10 +72,11 @@ for round in $(seq 1 "$rounds"); do
   printf 'round %s  sqlite      ' "$round"
   import_into "$work/round$round.sqlite"
   echo "]"
+  if [ -n "$before_binary" ]; then
+    printf 'round %s  pg (BEFORE) ' "$round"
+    import_into_server "before$round" "$before_binary"
+  fi
   printf 'round %s  postgresql  ' "$round"
-  before=$(server_cpu)
-  import_into "${server%/*}/round$round"
-  sleep 0.2  # the backend exits after newsdb closes its connection
-  awk -v a="$before" -v b="$(server_cpu)" 'BEGIN { printf ", server %.2f s]\n", b - a }'
+  import_into_server "round$round" "$newsdb"
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

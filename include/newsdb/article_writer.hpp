@@ -10,7 +10,8 @@
 // same (no re-parse). Failed inputs keep their diagnostics until they import cleanly.
 //
 // Thread safety: none; one writer belongs to one thread. Several processes may write one database
-// at once: each batch waits for the write lock and is one transaction (all or nothing).
+// at once: each transaction (one batch, or a few: set_batches_per_commit) waits for the write lock
+// and is all or nothing.
 #pragma once
 
 #include <cstdint>
@@ -89,11 +90,24 @@ class ArticleWriter {
   virtual Result<std::vector<std::optional<ImportRecord>>> lookup(
       std::span<const std::string> paths) = 0;
 
-  // Writes one batch in one transaction, all or nothing: upserts articles by canonical URL
-  // (replacing topics, images and related entries of changed ones), keeps the full-text index in
-  // step, writes the import records of inputs that end in this batch and replaces each input's
-  // recorded errors (cleared once it imports). `now` stamps the rows.
+  // Writes one batch, all or nothing (in its own transaction, unless set_batches_per_commit lets
+  // batches share one): upserts articles by canonical URL (replacing topics, images and related
+  // entries of changed ones), keeps the full-text index in step, writes the import records of
+  // inputs that end in this batch and replaces each input's recorded errors (cleared once it
+  // imports). `now` stamps the rows.
   virtual Result<WriteCounts> write_batch(std::span<const ParsedFile> batch, Timestamp now) = 0;
+
+  // Lets up to `batches` consecutive write_batch calls share one transaction (1, the default:
+  // each commits its own), so that a page changed by several of them is written once. Batches
+  // written but not yet committed are not durable and other connections do not see them: call
+  // commit() once the last batch is written. A failed batch rolls back the open transaction whole,
+  // the batches before it in that transaction included (write_batch's error is then the failed
+  // batch's); what was committed stays, and since the import records go with the articles, a
+  // re-run redoes exactly what was lost. A backend may ignore it (each batch then commits alone).
+  virtual void set_batches_per_commit(int batches) { (void)batches; }
+
+  // Commits the batches written since the last commit, if any.
+  virtual Result<void> commit() { return {}; }
 
   // Every input whose last import failed, sorted by path.
   virtual Result<std::vector<FailedInput>> failed_inputs() = 0;

@@ -17,8 +17,13 @@ std::size_t weight(const ParsedFile& file) {
 
 }  // namespace
 
-BatchWriter::BatchWriter(BatchSink sink, const Clock& clock, BatchLimits limits, Written written)
-    : sink_(std::move(sink)), clock_(clock), limits_(limits), written_(std::move(written)) {
+BatchWriter::BatchWriter(BatchSink sink, const Clock& clock, BatchLimits limits, Written written,
+                         BatchIdle idle)
+    : sink_(std::move(sink)),
+      clock_(clock),
+      limits_(limits),
+      written_(std::move(written)),
+      idle_(std::move(idle)) {
   thread_ = std::thread([this] { run(); });
 }
 
@@ -39,7 +44,9 @@ void BatchWriter::add(ParsedFile file) {
 
 void BatchWriter::hand_over() {
   std::unique_lock lock(mutex_);
+  handing_ = true;
   changed_.wait(lock, [&] { return !handed_.has_value() || error_.has_value(); });
+  handing_ = false;
   if (!error_) handed_ = std::move(filling_);
   filling_.clear();
   filling_articles_ = 0;
@@ -58,6 +65,13 @@ void BatchWriter::run() {
   pthread_setname_np(pthread_self(), "newsdb-write");
   for (;;) {
     std::unique_lock lock(mutex_);
+    if (idle_ && owes_idle_ && !handed_ && !handing_ && !closing_ && !error_) {
+      owes_idle_ = false;
+      lock.unlock();
+      auto idle = idle_();
+      lock.lock();
+      if (!idle && !error_) error_ = idle.error();
+    }
     changed_.wait(lock, [&] { return handed_.has_value() || closing_; });
     if (!handed_) return;  // closing, nothing left
     std::vector<ParsedFile> batch = std::move(*handed_);
@@ -70,6 +84,7 @@ void BatchWriter::run() {
     lock.lock();
     if (counts) {
       totals_ += *counts;
+      owes_idle_ = true;
     } else if (!error_) {
       error_ = counts.error();
     }

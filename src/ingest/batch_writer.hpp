@@ -5,6 +5,12 @@
 //
 // The first failed write stops the writing: later batches are dropped, and finish() returns the
 // error. add() and finish() are called from one thread.
+//
+// Idle: when the writing thread has written a batch and the next one is not ready (the inputs are
+// slower than the writing: a slow disk, a network source), it calls `idle` once before waiting,
+// so that a sink holding work open across batches (the SQLite writer's transaction over several
+// batches, and its write lock) finishes it instead of holding it while the input trickles in.
+// When the next batch is already waiting, nothing is called: the writing goes straight on.
 #pragma once
 
 #include <condition_variable>
@@ -27,13 +33,17 @@ struct BatchLimits {
 
 // Writes a batch: ArticleWriter::write_batch, or a dry run's counting.
 using BatchSink = std::function<Result<WriteCounts>(std::span<const ParsedFile>, Timestamp)>;
+// Called on the writing thread when it would otherwise wait (see above); an error stops the
+// writing as a failed write does.
+using BatchIdle = std::function<Result<void>()>;
 
 class BatchWriter {
  public:
   // Called on the writing thread after each written batch with its inputs and what it counted.
   using Written = std::function<void(std::span<const ParsedFile>, const WriteCounts&)>;
 
-  BatchWriter(BatchSink sink, const Clock& clock, BatchLimits limits, Written written = {});
+  BatchWriter(BatchSink sink, const Clock& clock, BatchLimits limits, Written written = {},
+              BatchIdle idle = {});
   ~BatchWriter();  // finishes (and waits for) the writing thread
   BatchWriter(const BatchWriter&) = delete;
   BatchWriter& operator=(const BatchWriter&) = delete;
@@ -53,6 +63,7 @@ class BatchWriter {
   const Clock& clock_;
   BatchLimits limits_;
   Written written_;
+  BatchIdle idle_;
 
   std::vector<ParsedFile> filling_;
   std::size_t filling_articles_ = 0;
@@ -62,6 +73,8 @@ class BatchWriter {
   std::condition_variable changed_;
   std::optional<std::vector<ParsedFile>> handed_;  // waiting for, or being written by, the thread
   bool writing_ = false;
+  bool handing_ = false;    // add() is waiting to hand over a full batch
+  bool owes_idle_ = false;  // a batch was written since the last idle call
   bool closing_ = false;
   WriteCounts totals_;
   std::optional<Error> error_;

@@ -42,22 +42,31 @@ Result<ImportSummary> run_import(const ImportOptions& options, const Clock& cloc
 
   DryRunCounter counter(main);
   BatchSink sink;
+  BatchIdle idle;
   if (options.dry_run) {
     sink = [&counter](std::span<const ParsedFile> batch, Timestamp) { return counter.count(batch); };
   } else {
+    main->set_batches_per_commit(options.batches_per_commit);
     sink = [main](std::span<const ParsedFile> batch, Timestamp now) {
       return main->write_batch(batch, now);
     };
+    // Batches share a transaction only while the next one is ready: a writer waiting for slow
+    // input commits first, so other importers and `fetch` are not kept from the write lock.
+    idle = [main] { return main->commit(); };
   }
-  BatchWriter writer(sink, clock, options.batch);
+  BatchWriter writer(sink, clock, options.batch, {}, idle);
   KnownFetchDate known_dates;
   if (stores->lookups) known_dates = known_dates_in(stores->lookups->reader());
   Importer importer(options, observer, stores->lookups ? &stores->lookups->writer() : nullptr,
                     http, clock, writer, std::move(known_dates));
   auto ran = importer.run(options.sources);
   auto written = writer.finish();
+  // What was written is kept also when the import stops early on an input's error (after a
+  // failed write there is nothing open to commit).
+  Result<void> committed = options.dry_run ? Result<void>() : main->commit();
   if (!ran) return std::unexpected(ran.error());
   if (!written) return std::unexpected(written.error());
+  if (!committed) return std::unexpected(committed.error());
 
   ImportSummary summary = std::move(importer.summary());
   summary.added += written->added;

@@ -5,7 +5,8 @@
 //   archives (ArchiveReader) ─┘   (size+mtime,    large .ndjson / stdin cut in parts    │
 //   URLs (fetch_url_inputs) ──┘    content hash)                                       ▼
 //                                                                     BatchWriter thread: one
-//                                                                     transaction per batch
+//                                                                     transaction per few
+//                                                                     batches
 //
 // What is skipped: an input whose path, size and mtime match its import record, and that did not
 // fail last time, is not read (its recorded articles count as unchanged); one whose bytes hash
@@ -38,6 +39,12 @@ struct ImportOptions {
   bool dry_run = false;              // read the store, write nothing, count what would happen
   ParseLimits limits;
   BatchLimits batch;
+  // Consecutive batches that share one transaction, so that an index page changed by all of them
+  // is written once (bench/ANALYSIS.md, session 5). A failed batch loses the uncommitted ones
+  // before it too; the import stops at it anyway, and a re-run redoes them. The writer commits
+  // early whenever it would wait for the next batch (BatchWriter's idle call), so the write lock
+  // is held across several batches only while the input keeps up.
+  int batches_per_commit = 4;
   std::size_t ndjson_part_bytes = 4u << 20;  // .ndjson files larger than this are cut in parts
 };
 

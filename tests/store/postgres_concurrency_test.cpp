@@ -20,7 +20,10 @@ constexpr int kImporters = 4;
 constexpr int kSpan = 800;     // articles per importer
 constexpr int kStride = 400;   // importer k covers [k * kStride, k * kStride + kSpan)
 constexpr int kUniverse = (kImporters - 1) * kStride + kSpan;
-constexpr int kBatch = 50;
+// Batches of both sizes: the writer writes one of 64 articles or more in two parts, on two
+// connections, and a smaller one whole.
+constexpr int kSmallBatch = 50;
+constexpr int kLargeBatch = 100;
 
 std::string url_of(int n) { return "https://news.test/story/" + std::to_string(n); }
 
@@ -52,9 +55,10 @@ int run_importer(const std::string& uri, int importer, int version, int out_fd) 
   std::vector<int> order;
   for (int i = 0; i < kSpan; ++i) order.push_back(importer * kStride + (i + importer * 97) % kSpan);
   WriteCounts total;
-  for (std::size_t at = 0; at < order.size(); at += kBatch) {
+  for (std::size_t at = 0, size = kSmallBatch; at < order.size(); at += size) {
+    size = size == kSmallBatch ? kLargeBatch : kSmallBatch;
     std::vector<ParsedFile> batch;
-    for (std::size_t i = at; i < std::min(order.size(), at + kBatch); ++i) {
+    for (std::size_t i = at; i < std::min(order.size(), at + size); ++i) {
       ParsedFile f;
       f.record = ImportRecord{"corpus/" + std::to_string(order[i]) + ".md", 10, 20, "h",
                               FileOutcome::kImported};

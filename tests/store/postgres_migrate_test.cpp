@@ -57,9 +57,12 @@ Article sample(int n) {
   return a;
 }
 
+// Enough articles for the PostgreSQL writer to write the batch in two parts on two connections.
+constexpr int kFilled = 100;
+
 void fill(Store& store) {
   std::vector<ParsedFile> batch;
-  for (int n = 0; n < 30; ++n) {
+  for (int n = 0; n < kFilled; ++n) {
     ParsedFile f;
     f.record = ImportRecord{"dir/" + std::to_string(n) + ".md", n, n * 1000,
                             "h" + std::to_string(n), FileOutcome::kImported};
@@ -72,7 +75,7 @@ void fill(Store& store) {
   batch.push_back(bad);
   auto written = store.writer().write_batch(batch, kNow);
   REQUIRE(written.has_value());
-  REQUIRE(written->added == 30);
+  REQUIRE(written->added == kFilled);
 }
 
 }  // namespace
@@ -106,7 +109,7 @@ TEST_CASE("migrate PostgreSQL -> SQLite -> PostgreSQL keeps every row", "[store]
         "'text'");
     REQUIRE(types.has_value());
     REQUIRE(types->step().value());
-    CHECK(types->column_int(0) == 30);
+    CHECK(types->column_int(0) == kFilled);
   }
   auto back = migrate_archive(sqlite_path, final_db->uri());
   REQUIRE(back.has_value());
@@ -121,7 +124,7 @@ TEST_CASE("migrate PostgreSQL -> SQLite -> PostgreSQL keeps every row", "[store]
   auto articles = std::find_if(back->tables.begin(), back->tables.end(),
                                [](const TableCount& t) { return t.table == "articles"; });
   REQUIRE(articles != back->tables.end());
-  CHECK(articles->rows == 30);
+  CHECK(articles->rows == kFilled);
 
   // Ids carried over: the next article written gets a fresh one, not a duplicate key.
   auto store = open_store(final_db->uri(), OpenMode::kReadWrite);

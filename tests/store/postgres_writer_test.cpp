@@ -101,6 +101,59 @@ TEST_CASE("PostgreSQL: of one URL in a batch, the last in input order wins",
   CHECK(text(*fx.conn, "SELECT source_path FROM articles") == "a.md");
 }
 
+TEST_CASE("PostgreSQL: a large batch, written in two parts, keeps the last-writer rule and the "
+          "input order of ids",
+          "[store][postgresql]") {
+  Fixture fx;
+  if (!fx.db) return;
+  // 150 URLs (the writer cuts a batch of 64 or more in two by URL); URLs 0..9 come back at the
+  // end, revised, and URL 3 a third time as it was first: input order, not the part, decides.
+  const int n = 150;
+  auto url = [](int i) { return "https://big.test/" + std::to_string(i); };
+  std::vector<ParsedFile> batch;
+  auto version = [&](const std::string& path, int i, const std::string& v) {
+    return file(path + std::to_string(i) + ".md", {article(url(i), v + " " + std::to_string(i))});
+  };
+  for (int i = 0; i < n; ++i) batch.push_back(version("f", i, "v1"));
+  for (int i = 0; i < 10; ++i) batch.push_back(version("g", i, "v2"));
+  batch.push_back(file("h.md", {article(url(3), "v1 3")}));
+  auto counts = write(*fx.store, batch);
+  REQUIRE(counts.has_value());
+  CHECK(counts->added == n);
+  CHECK(counts->updated == 11);  // 0..9 revised, then 3 back as it was
+  CHECK(counts->unchanged == 0);
+  CHECK(count(*fx.conn, "SELECT count(*) FROM articles") == n);
+  const std::string title_of = "SELECT title FROM articles WHERE url = $1";
+  CHECK(text(*fx.conn, title_of, postgres::Params().add(url(3))) == "v1 3");
+  CHECK(text(*fx.conn, title_of, postgres::Params().add(url(7))) == "v2 7");
+  CHECK(count(*fx.conn, "SELECT count(*) FROM import_files") == n + 11);
+  // The store's second connection did write: the store holds two sessions beside this test's.
+  CHECK(count(*fx.conn, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND pid <> pg_backend_pid()") == 2);
+  // Ids follow the order of each URL's last record, whichever connection inserted it: 10..149,
+  // 0..2, 4..9, then 3.
+  std::vector<std::string> expected;
+  for (int i = 10; i < n; ++i) expected.push_back(url(i));
+  for (int i = 0; i < 10; ++i) {
+    if (i != 3) expected.push_back(url(i));
+  }
+  expected.push_back(url(3));
+  auto rows = fx.conn->exec("SELECT url, id FROM articles ORDER BY id");
+  REQUIRE(rows.has_value());
+  std::vector<std::string> by_id;
+  for (int i = 0; i < rows->rows(); ++i) by_id.emplace_back(rows->text(i, 0));
+  CHECK(by_id == expected);
+  CHECK(count(*fx.conn, "SELECT max(id) - min(id) + 1 FROM articles") == n);
+
+  // Written again: URLs 0..9 but 3 find their first record v1 against the stored v2, then v2
+  // (2 updates each); URL 3 finds v1 as stored, then v2, then v1 (1 unchanged, 2 updates).
+  auto again = write(*fx.store, batch);
+  REQUIRE(again.has_value());
+  CHECK(again->added == 0);
+  CHECK(again->updated == 9 * 2 + 2);
+  CHECK(again->unchanged == (n - 10) + 1);
+}
+
 TEST_CASE("PostgreSQL: an update replaces topics, images and related entries",
           "[store][postgresql]") {
   Fixture fx;

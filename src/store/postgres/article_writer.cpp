@@ -1,6 +1,7 @@
 #include "store/postgres/article_writer.hpp"
 
 #include <chrono>
+#include <future>
 
 #include "store/postgres/copy_text.hpp"
 #include "store/sqlite/import_log.hpp"
@@ -21,7 +22,7 @@ CREATE TEMP TABLE IF NOT EXISTS stage_articles (
 ) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_search (ord bigint, search tsvector) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_topics (
-  url text COLLATE "C", position integer, seq bigint, name text, name_key text COLLATE "C"
+  url text COLLATE "C", position integer, name text, name_key text COLLATE "C"
 ) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_images (
   url text COLLATE "C", position integer, image_url text, width bigint, height bigint,
@@ -42,36 +43,48 @@ CREATE TEMP TABLE IF NOT EXISTS stage_changed (id bigint, url text COLLATE "C", 
 
 // Each statement below takes its row locks in key order (the ORDER BY): see the header.
 
-// New providers and topics, like new articles (step 2 below), get ids in the order the SQLite
-// writer would create them (first met in input order) but are inserted in key order.
+// The prelude: what every part of a batch needs before its articles are written.
+
+// New providers and topics, like new articles, get ids in the order the SQLite writer would create
+// them (first met in input order: the arrays' order) but are inserted in key order.
 constexpr const char* kInsertProviders = R"sql(
-WITH firsts AS (
-  SELECT provider_name AS name, provider_domain AS domain, min(provider_name_key) AS name_key,
-         min(provider_domain_key) AS domain_key, min(ord) AS ord
-  FROM pg_temp.stage_articles s
-  WHERE provider_name IS NOT NULL AND NOT EXISTS (
-    SELECT 1 FROM providers p WHERE p.name = s.provider_name AND p.domain = s.provider_domain)
-  GROUP BY 1, 2),
+WITH given AS (
+  SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
+    AS g (name, domain, name_key, domain_key, n)),
 numbered AS MATERIALIZED (
-  SELECT nextval($1::regclass) AS id, o.* FROM (SELECT * FROM firsts ORDER BY ord OFFSET 0) o)
+  SELECT nextval($1::regclass) AS id, o.* FROM (
+    SELECT * FROM given g WHERE NOT EXISTS (
+      SELECT 1 FROM providers p WHERE p.name = g.name AND p.domain = g.domain)
+    ORDER BY n OFFSET 0) o)
 INSERT INTO providers (id, name, domain, name_key, domain_key)
 SELECT id, name, domain, name_key, domain_key FROM numbered
-ORDER BY name, domain
+ORDER BY name COLLATE "C", domain COLLATE "C"
 ON CONFLICT (name, domain) DO NOTHING
 )sql";
 
 // A new topic is stored with the first spelling met in input order.
 constexpr const char* kInsertTopics = R"sql(
-WITH firsts AS (
-  SELECT DISTINCT ON (name_key) name, name_key, seq FROM pg_temp.stage_topics st
-  WHERE NOT EXISTS (SELECT 1 FROM topics t WHERE t.name_key = st.name_key)
-  ORDER BY name_key, seq),
+WITH given AS (
+  SELECT * FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS g (name, name_key, n)),
 numbered AS MATERIALIZED (
-  SELECT nextval($1::regclass) AS id, o.* FROM (SELECT * FROM firsts ORDER BY seq OFFSET 0) o)
+  SELECT nextval($1::regclass) AS id, o.* FROM (
+    SELECT * FROM given g WHERE NOT EXISTS (SELECT 1 FROM topics t WHERE t.name_key = g.name_key)
+    ORDER BY n OFFSET 0) o)
 INSERT INTO topics (id, name, name_key)
 SELECT id, name, name_key FROM numbered
-ORDER BY name_key
+ORDER BY name_key COLLATE "C"
 ON CONFLICT (name_key) DO NOTHING
+)sql";
+
+// Ids for the batch's articles new to the store, drawn in input order (as the SQLite writer draws
+// them, so both backends number a corpus alike) whichever part inserts them. A URL another writer
+// inserts meanwhile is not inserted by this batch, leaving a gap in the ids.
+constexpr const char* kDrawArticleIds = R"sql(
+WITH known AS MATERIALIZED (SELECT a.url FROM articles a WHERE a.url = ANY ($2::text[]))
+SELECT o.url, nextval($1::regclass) FROM (
+  SELECT g.url FROM unnest($2::text[]) WITH ORDINALITY AS g (url, n)
+  WHERE NOT EXISTS (SELECT 1 FROM known k WHERE k.url = g.url)
+  ORDER BY g.n OFFSET 0) o
 )sql";
 
 // The columns written from stage_articles (s) and providers (p), after url and before the stamps.
@@ -95,18 +108,17 @@ ON CONFLICT (name_key) DO NOTHING
 // few staged rows there are), so each batch cost more the larger the store.
 #define NEWSDB_STAGED_URLS "ARRAY(SELECT url FROM pg_temp.stage_articles)"
 
-// Step 2: articles new to the store. Ids are drawn in input order (as the SQLite writer draws
-// them, so both backends number a corpus alike) but rows are inserted in URL order (the lock
-// order). The subquery's OFFSET 0 keeps its sort below the nextval() calls. A URL another writer
-// inserts meanwhile conflicts and is skipped, leaving a gap in the ids. Returns the new URLs.
+// Step 2: articles new to the store, with the ids the prelude drew for them ($3 urls, $4 ids),
+// inserted in URL order (the lock order). A URL another writer inserts meanwhile conflicts and is
+// skipped. One the prelude found stored but that is gone now takes a new id. Returns the new URLs.
 constexpr const char* kInsertArticles =
     "WITH known AS MATERIALIZED ("
     " SELECT a.url FROM articles a WHERE a.url = ANY (" NEWSDB_STAGED_URLS ")),"
+    " drawn AS MATERIALIZED (SELECT * FROM unnest($3::text[], $4::bigint[]) AS d (url, id)),"
     " numbered AS MATERIALIZED ("
-    " SELECT nextval($2::regclass) AS id, o.url FROM ("
-    "  SELECT s.url FROM pg_temp.stage_articles s"
-    "  WHERE NOT EXISTS (SELECT 1 FROM known k WHERE k.url = s.url)"
-    "  ORDER BY s.ord OFFSET 0) o),"
+    " SELECT coalesce(d.id, nextval($2::regclass)) AS id, s.url"
+    " FROM pg_temp.stage_articles s LEFT JOIN drawn d ON d.url = s.url"
+    " WHERE NOT EXISTS (SELECT 1 FROM known k WHERE k.url = s.url)),"
     " ins AS ("
     " INSERT INTO articles (id, url, " NEWSDB_ARTICLE_COLUMNS ", first_seen_at, updated_at)"
     " SELECT n.id, s.url, " NEWSDB_ARTICLE_VALUES ", $1, $1"
@@ -218,34 +230,92 @@ SELECT path, line, "column", field, message FROM import_errors ORDER BY path, id
 )sql";
 
 
+// A batch with at least this many articles is written in two parts, one per connection.
+constexpr std::size_t kTwoPartsFrom = 64;
+
+struct Step {
+  const char* name;
+  const char* sql;
+  const Params& params;
+  bool needed;
+};
+
+Result<void> run(Connection& conn, std::initializer_list<Step> steps) {
+  for (const Step& step : steps) {
+    if (!step.needed) continue;
+    if (auto r = conn.exec_prepared(step.name, step.sql, step.params); !r) {
+      return std::unexpected(r.error());
+    }
+  }
+  return {};
+}
+
+using CopyInto = std::pair<const CopyText&, const char*>;  // rows, COPY statement
+
+Result<void> copy_all(Connection& conn, std::initializer_list<CopyInto> copies) {
+  for (const auto& [rows, sql] : copies) {
+    if (rows.empty()) continue;
+    if (auto r = conn.copy_in(sql, rows.data()); !r) return std::unexpected(r.error());
+  }
+  return {};
+}
+
+// Runs `steps` (which take a Connection&) in one transaction, again on a transient failure.
+template <typename F>
+auto in_transaction(Connection& conn, F&& steps) -> decltype(steps()) {
+  return with_retry(conn, [&]() -> decltype(steps()) {
+    auto tx = Transaction::begin(conn);
+    if (!tx) return std::unexpected(tx.error());
+    auto result = steps();
+    if (!result) return result;
+    if (auto r = tx->commit(); !r) return std::unexpected(r.error());
+    return result;
+  });
+}
+
 }  // namespace
 
-PgArticleWriter::PgArticleWriter(Connection& conn) : conn_(conn) {}
+PgArticleWriter::PgArticleWriter(Connection& conn, std::string uri)
+    : conn_(conn), uri_(std::move(uri)) {}
 
-Result<void> PgArticleWriter::prepare_session() {
-  if (session_ready_) return {};
+PgArticleWriter::~PgArticleWriter() = default;
+
+Result<void> PgArticleWriter::prepare_session(Connection& conn) {
   // Like SQLite's WAL with synchronous=NORMAL: a commit returns before its WAL record reaches the
   // disk, so a power cut may lose the last batches but never leaves the database inconsistent,
   // and the next import redoes what was lost (its files are not recorded as imported either).
-  if (auto r = conn_.exec("SET synchronous_commit = off"); !r) return std::unexpected(r.error());
+  if (auto r = conn.exec("SET synchronous_commit = off"); !r) return std::unexpected(r.error());
   // The staging tables are never analysed, so the planner guesses their joins at a million rows
   // and compiles each batch's INSERT with JIT: about 200 ms a batch, a fifth of the server's time
   // on an import, for statements that run in well under a second anyway.
-  if (auto r = conn_.exec("SET jit = off"); !r) return std::unexpected(r.error());
+  if (auto r = conn.exec("SET jit = off"); !r) return std::unexpected(r.error());
   // Bodies, secured blobs and search vectors are compressed when stored; pglz, the default, took
   // a sixth of the server's time on an import, lz4 a fraction of that. Servers built without lz4
   // keep pglz.
-  (void)conn_.exec("SET default_toast_compression = lz4");
-  if (auto r = conn_.exec(kStagingTables); !r) return std::unexpected(r.error());
-  auto ids = conn_.exec(
+  (void)conn.exec("SET default_toast_compression = lz4");
+  if (auto r = conn.exec(kStagingTables); !r) return std::unexpected(r.error());
+  if (!article_ids_.empty()) return {};
+  auto ids = conn.exec(
       "SELECT pg_get_serial_sequence('articles', 'id'), pg_get_serial_sequence('providers', "
       "'id'), pg_get_serial_sequence('topics', 'id')");
   if (!ids) return std::unexpected(ids.error());
   article_ids_ = std::string(ids->text(0, 0));
   provider_ids_ = std::string(ids->text(0, 1));
   topic_ids_ = std::string(ids->text(0, 2));
-  session_ready_ = true;
   return {};
+}
+
+Connection* PgArticleWriter::partner() {
+  if (!partner_tried_ && !uri_.empty()) {
+    partner_tried_ = true;
+    // Without a second connection (say the server is at its connection limit) every batch is
+    // written whole on the first.
+    if (auto conn = Connection::open(uri_); conn) {
+      partner_.emplace(std::move(*conn));
+      if (!prepare_session(*partner_)) partner_.reset();
+    }
+  }
+  return partner_ ? &*partner_ : nullptr;
 }
 
 Result<std::vector<std::optional<ImportRecord>>> PgArticleWriter::lookup(
@@ -267,10 +337,87 @@ Result<std::vector<std::optional<ImportRecord>>> PgArticleWriter::lookup(
 Result<WriteCounts> PgArticleWriter::write_batch(std::span<const ParsedFile> batch,
                                                  Timestamp now) {
   if (batch.empty()) return WriteCounts{};
-  if (auto r = prepare_session(); !r) return std::unexpected(r.error());
-  StagedBatch staged = stage_batch(batch);
-  auto seconds = static_cast<std::int64_t>(now.time_since_epoch().count());
-  return with_retry(conn_, [&] { return write_staged(staged, seconds); });
+  if (!session_ready_) {
+    if (auto r = prepare_session(conn_); !r) return std::unexpected(r.error());
+    session_ready_ = true;
+  }
+  const auto seconds = static_cast<std::int64_t>(now.time_since_epoch().count());
+  const BatchKeys keys = batch_keys(batch);
+  const StagedLog log = stage_log(batch);
+  if (Connection* second = keys.urls.size() >= kTwoPartsFrom ? partner() : nullptr) {
+    return write_in_parts(batch, keys, log, *second, seconds);
+  }
+  const StagedBatch staged = stage_articles(batch);
+  return in_transaction(conn_, [&]() -> Result<WriteCounts> {
+    auto drawn = write_prelude(conn_, keys, 1);
+    if (!drawn) return std::unexpected(drawn.error());
+    auto counts = write_part(conn_, staged, drawn->front(), seconds);
+    if (!counts) return counts;
+    if (auto r = write_log(conn_, log, seconds); !r) return std::unexpected(r.error());
+    return counts;
+  });
+}
+
+// Three kinds of transaction: the prelude, then the two parts at once (each on its connection and
+// thread, staged there too), then the import log. Each commits on its own and none waits, holding
+// locks, for another of this writer's, so concurrent writers cannot deadlock across the two
+// connections where the server could not see it. A crash in between leaves articles written
+// whose inputs are not yet logged: the next import parses those inputs again and finds them
+// unchanged, as after any lost batch.
+Result<WriteCounts> PgArticleWriter::write_in_parts(std::span<const ParsedFile> batch,
+                                                    const BatchKeys& keys, const StagedLog& log,
+                                                    Connection& second, std::int64_t now) {
+  auto drawn = in_transaction(conn_, [&] { return write_prelude(conn_, keys, 2); });
+  if (!drawn) return std::unexpected(drawn.error());
+  auto write = [&](Connection& conn, std::size_t part) -> Result<WriteCounts> {
+    const StagedBatch staged = stage_articles(batch, part, 2);
+    return in_transaction(conn, [&] { return write_part(conn, staged, (*drawn)[part], now); });
+  };
+  auto other = std::async(std::launch::async, write, std::ref(second), std::size_t{1});
+  auto counts = write(conn_, 0);
+  auto theirs = other.get();
+  if (!counts) return counts;
+  if (!theirs) return theirs;
+  auto logged = in_transaction(conn_, [&]() -> Result<bool> {
+    if (auto r = write_log(conn_, log, now); !r) return std::unexpected(r.error());
+    return true;
+  });
+  if (!logged) return std::unexpected(logged.error());
+  return *counts += *theirs;
+}
+
+Result<std::vector<PgArticleWriter::DrawnIds>> PgArticleWriter::write_prelude(
+    Connection& conn, const BatchKeys& keys, std::size_t parts) {
+  if (!keys.provider_names.empty()) {
+    auto r = conn.exec_prepared("w_providers", kInsertProviders,
+                                Params()
+                                    .add(provider_ids_)
+                                    .add(array_literal(keys.provider_names))
+                                    .add(array_literal(keys.provider_domains))
+                                    .add(array_literal(keys.provider_name_keys))
+                                    .add(array_literal(keys.provider_domain_keys)));
+    if (!r) return std::unexpected(r.error());
+  }
+  if (!keys.topic_names.empty()) {
+    auto r = conn.exec_prepared(
+        "w_topics", kInsertTopics,
+        Params()
+            .add(topic_ids_)
+            .add(array_literal(keys.topic_names))
+            .add(array_literal(keys.topic_keys)));
+    if (!r) return std::unexpected(r.error());
+  }
+  std::vector<DrawnIds> out(parts);
+  if (keys.urls.empty()) return out;
+  auto drawn = conn.exec_prepared("w_draw_ids", kDrawArticleIds,
+                                  Params().add(article_ids_).add(array_literal(keys.urls)));
+  if (!drawn) return std::unexpected(drawn.error());
+  for (int i = 0; i < drawn->rows(); ++i) {
+    DrawnIds& ids = out[url_part(drawn->text(i, 0), parts)];
+    ids.urls.emplace_back(drawn->text(i, 0));
+    ids.ids.emplace_back(drawn->text(i, 1));
+  }
+  return out;
 }
 
 Result<std::vector<std::optional<std::string>>> PgArticleWriter::stored_hashes(
@@ -301,43 +448,64 @@ Result<std::vector<FailedInput>> PgArticleWriter::failed_inputs() {
   return out;
 }
 
-Result<void> PgArticleWriter::copy_staged(const StagedBatch& staged) {
-  const std::string articles_copy =
-      std::string("COPY pg_temp.stage_articles (") + kStageArticleColumns + ") FROM STDIN";
-  struct Copy {
-    const CopyText& rows;
-    const char* sql;
-  };
+Result<WriteCounts> PgArticleWriter::write_part(Connection& conn, const StagedBatch& staged,
+                                                const DrawnIds& drawn, std::int64_t now) {
+  if (staged.articles.empty()) return WriteCounts{};
   if (!staged.search.empty()) {
-    auto r = conn_.copy_in("COPY pg_temp.stage_search FROM STDIN WITH (FORMAT binary)",
-                           staged.search.bytes());
+    auto r = conn.copy_in("COPY pg_temp.stage_search FROM STDIN WITH (FORMAT binary)",
+                          staged.search.bytes());
     if (!r) return std::unexpected(r.error());
   }
-  for (const Copy& copy : {
-           Copy{staged.articles, articles_copy.c_str()},
-           Copy{staged.topics, "COPY pg_temp.stage_topics FROM STDIN"},
-           Copy{staged.images, "COPY pg_temp.stage_images FROM STDIN"},
-           Copy{staged.related, "COPY pg_temp.stage_related FROM STDIN"},
-           Copy{staged.files, "COPY pg_temp.stage_files FROM STDIN"},
-           Copy{staged.cleared, "COPY pg_temp.stage_cleared FROM STDIN"},
-           Copy{staged.errors, "COPY pg_temp.stage_errors FROM STDIN"},
-       }) {
-    if (copy.rows.empty()) continue;
-    if (auto r = conn_.copy_in(copy.sql, copy.rows.data()); !r) return std::unexpected(r.error());
+  const std::string articles_copy =
+      std::string("COPY pg_temp.stage_articles (") + kStageArticleColumns + ") FROM STDIN";
+  if (auto r = copy_all(conn, {{staged.articles, articles_copy.c_str()},
+                               {staged.topics, "COPY pg_temp.stage_topics FROM STDIN"},
+                               {staged.images, "COPY pg_temp.stage_images FROM STDIN"},
+                               {staged.related, "COPY pg_temp.stage_related FROM STDIN"}});
+      !r) {
+    return std::unexpected(r.error());
   }
-  return {};
+  const Params stamped = Params().add(now);
+  auto counts = upsert_articles(conn, staged, stamped, drawn);
+  if (!counts) return counts;
+  const Params none;
+  if (auto r = run(conn, {{"w_del_topics", kDeleteOldTopics, none, true},
+                          {"w_del_images", kDeleteOldImages, none, true},
+                          {"w_del_related", kDeleteOldRelated, none, true},
+                          {"w_ins_topics", kInsertArticleTopics, none, !staged.topics.empty()},
+                          {"w_ins_images", kInsertImages, none, !staged.images.empty()},
+                          {"w_ins_related", kInsertRelated, none, !staged.related.empty()}});
+      !r) {
+    return std::unexpected(r.error());
+  }
+  return counts;
 }
 
-Result<WriteCounts> PgArticleWriter::upsert_articles(const StagedBatch& staged,
-                                                     const Params& stamped) {
+Result<void> PgArticleWriter::write_log(Connection& conn, const StagedLog& log, std::int64_t now) {
+  if (auto r = copy_all(conn, {{log.files, "COPY pg_temp.stage_files FROM STDIN"},
+                               {log.cleared, "COPY pg_temp.stage_cleared FROM STDIN"},
+                               {log.errors, "COPY pg_temp.stage_errors FROM STDIN"}});
+      !r) {
+    return r;
+  }
+  const Params none;
+  const Params stamped = Params().add(now);
+  return run(conn, {{"w_files", kUpsertFiles, stamped, !log.files.empty()},
+                    {"w_del_errors", kDeleteOldErrors, none, !log.cleared.empty()},
+                    {"w_ins_errors", kInsertErrors, stamped, !log.errors.empty()}});
+}
+
+Result<WriteCounts> PgArticleWriter::upsert_articles(Connection& conn, const StagedBatch& staged,
+                                                     const Params& stamped,
+                                                     const DrawnIds& drawn) {
   WriteCounts counts;
   Params insert_params = stamped;
-  insert_params.add(article_ids_);
-  auto inserted = conn_.exec_prepared("w_insert_articles", kInsertArticles, insert_params);
+  insert_params.add(article_ids_).add(array_literal(drawn.urls)).add(array_literal(drawn.ids));
+  auto inserted = conn.exec_prepared("w_insert_articles", kInsertArticles, insert_params);
   if (!inserted) return std::unexpected(inserted.error());
-  auto stored = conn_.exec_prepared("w_lock_stored", kLockStored, Params());
+  auto stored = conn.exec_prepared("w_lock_stored", kLockStored, Params());
   if (!stored) return std::unexpected(stored.error());
-  auto update = conn_.exec_prepared("w_update_articles", kUpdateArticles, stamped);
+  auto update = conn.exec_prepared("w_update_articles", kUpdateArticles, stamped);
   if (!update) return std::unexpected(update.error());
 
   // Each URL's first record against the store; the later ones against the record before them.
@@ -354,57 +522,6 @@ Result<WriteCounts> PgArticleWriter::upsert_articles(const StagedBatch& staged,
   if (counts.added + stored->rows() != static_cast<std::int64_t>(staged.tallies.size())) {
     return fail(ErrorKind::kInternal, "an article was neither inserted nor found by its URL");
   }
-  return counts;
-}
-
-Result<WriteCounts> PgArticleWriter::write_staged(const StagedBatch& staged, std::int64_t now) {
-  auto tx = Transaction::begin(conn_);
-  if (!tx) return std::unexpected(tx.error());
-  if (auto r = copy_staged(staged); !r) return std::unexpected(r.error());
-
-  const Params none;
-  const Params stamped = Params().add(now);
-  struct Step {
-    const char* name;
-    const char* sql;
-    const Params& params;
-    bool needed;
-  };
-  auto run = [&](std::initializer_list<Step> steps) -> Result<void> {
-    for (const Step& step : steps) {
-      if (!step.needed) continue;
-      if (auto r = conn_.exec_prepared(step.name, step.sql, step.params); !r) {
-        return std::unexpected(r.error());
-      }
-    }
-    return {};
-  };
-
-  const bool articles = !staged.articles.empty();
-  if (auto r = run({{"w_providers", kInsertProviders, Params().add(provider_ids_), articles},
-                    {"w_topics", kInsertTopics, Params().add(topic_ids_), !staged.topics.empty()}});
-      !r) {
-    return std::unexpected(r.error());
-  }
-  WriteCounts counts;
-  if (articles) {
-    auto upserted = upsert_articles(staged, stamped);
-    if (!upserted) return upserted;
-    counts = *upserted;
-  }
-  if (auto r = run({{"w_del_topics", kDeleteOldTopics, none, articles},
-                    {"w_del_images", kDeleteOldImages, none, articles},
-                    {"w_del_related", kDeleteOldRelated, none, articles},
-                    {"w_ins_topics", kInsertArticleTopics, none, !staged.topics.empty()},
-                    {"w_ins_images", kInsertImages, none, !staged.images.empty()},
-                    {"w_ins_related", kInsertRelated, none, !staged.related.empty()},
-                    {"w_files", kUpsertFiles, stamped, !staged.files.empty()},
-                    {"w_del_errors", kDeleteOldErrors, none, !staged.cleared.empty()},
-                    {"w_ins_errors", kInsertErrors, stamped, !staged.errors.empty()}});
-      !r) {
-    return std::unexpected(r.error());
-  }
-  if (auto r = tx->commit(); !r) return std::unexpected(r.error());
   return counts;
 }
 

@@ -1,9 +1,10 @@
 // PostgreSQL implementation of ArticleWriter (see <newsdb/article_writer.hpp>).
 //
 // A batch travels as COPY data into session-private staging tables, then a fixed set of
-// set-based statements moves it into the store in one transaction:
-//   1. providers and topics: inserted when new;
-//   2. articles new to the store: inserted (INSERT ... ON CONFLICT DO NOTHING);
+// set-based statements moves it into the store:
+//   1. the prelude: new providers and topics inserted; ids drawn, in input order, for the
+//      batch's articles new to the store;
+//   2. articles new to the store: inserted with those ids (INSERT ... ON CONFLICT DO NOTHING);
 //   3. the others: locked, and their stored content hashes read (SELECT ... FOR UPDATE);
 //   4. those whose hash differs: rewritten, with their topics, images and related entries;
 //   5. import records upserted, and the errors of inputs that start again replaced.
@@ -11,16 +12,28 @@
 // are the SQLite writer's exactly, also with several writers at once: a URL is "added" by the one
 // writer whose insert won, and compared under a row lock by every other.
 //
+// Two connections: a batch of 64 articles or more (kTwoPartsFrom) is cut in two by canonical URL,
+// and steps 2-4 of each part run at once on the two connections (each part staged on its own
+// thread), so the server's work uses two cores. The prelude, each part and step 5 are then
+// separate transactions, committed in that order; step 5 waits for both parts, so the import log
+// is never ahead of the articles (a crash in between leaves articles whose inputs the next import
+// parses again and finds unchanged). A smaller batch is one transaction on one connection. The
+// second connection is opened on the first large batch; without it, every batch is written whole.
+//
 // Many writers at once (several processes, several machines): each statement takes its locks in
 // key order (providers by name and domain, topics by key, articles by URL, files by path) and step
 // 2's insert locks come before step 3's row locks in every transaction, so overlapping batches wait
-// for each other instead of deadlocking; should the server still report a deadlock or a
-// serialization failure, the whole batch is retried. Upserts are idempotent, so a retried or
-// repeated batch changes nothing twice, and between processes the last batch to commit wins, as
-// within one the last article in input order does.
+// for each other instead of deadlocking; no transaction waits, holding locks, for another of the
+// same writer, so no wait escapes the server's deadlock detection; should the server still report
+// a deadlock or a serialization failure, the transaction is retried. Upserts are idempotent, so a
+// retried or repeated batch changes nothing twice, and between processes the last batch to commit
+// wins, as within one the last article in input order does (every record of a URL is in one part).
 #pragma once
 
 #include <newsdb/article_writer.hpp>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "store/postgres/connection.hpp"
 #include "store/postgres/staged_batch.hpp"
@@ -29,7 +42,9 @@ namespace newsdb::postgres {
 
 class PgArticleWriter final : public ArticleWriter {
  public:
-  explicit PgArticleWriter(Connection& conn);
+  // `uri` opens the second connection that large batches are written on (see above); empty: none.
+  PgArticleWriter(Connection& conn, std::string uri);
+  ~PgArticleWriter() override;
 
   Result<std::vector<std::optional<ImportRecord>>> lookup(
       std::span<const std::string> paths) override;
@@ -39,12 +54,28 @@ class PgArticleWriter final : public ArticleWriter {
       std::span<const std::string> canonical_urls) override;
 
  private:
-  Result<void> prepare_session();
-  Result<WriteCounts> write_staged(const StagedBatch& staged, std::int64_t now);
-  Result<void> copy_staged(const StagedBatch& staged);
-  Result<WriteCounts> upsert_articles(const StagedBatch& staged, const Params& stamped);
+  // The ids the prelude drew for one part's new articles (decimal text, for an array literal).
+  struct DrawnIds {
+    std::vector<std::string> urls;
+    std::vector<std::string> ids;
+  };
+
+  Result<void> prepare_session(Connection& conn);
+  Connection* partner();  // the second connection, opened on first use; null without one
+  Result<WriteCounts> write_in_parts(std::span<const ParsedFile> batch, const BatchKeys& keys,
+                                     const StagedLog& log, Connection& second, std::int64_t now);
+  Result<std::vector<DrawnIds>> write_prelude(Connection& conn, const BatchKeys& keys,
+                                              std::size_t parts);
+  Result<WriteCounts> write_part(Connection& conn, const StagedBatch& staged,
+                                 const DrawnIds& drawn, std::int64_t now);
+  Result<void> write_log(Connection& conn, const StagedLog& log, std::int64_t now);
+  Result<WriteCounts> upsert_articles(Connection& conn, const StagedBatch& staged,
+                                      const Params& stamped, const DrawnIds& drawn);
 
   Connection& conn_;
+  std::string uri_;
+  std::optional<Connection> partner_;
+  bool partner_tried_ = false;
   bool session_ready_ = false;
   // The sequences behind the ids of articles, providers and topics.
   std::string article_ids_;

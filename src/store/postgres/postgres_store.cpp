@@ -39,11 +39,11 @@ namespace {
 
 class PostgresStore final : public Store {
  public:
-  explicit PostgresStore(Connection conn) : conn_(std::move(conn)) {}
+  PostgresStore(Connection conn, std::string uri) : conn_(std::move(conn)), uri_(std::move(uri)) {}
 
   // Components are made on first use, so a query never prepares the writer's statements.
   ArticleWriter& writer() override {
-    if (!writer_) writer_ = std::make_unique<PgArticleWriter>(conn_);
+    if (!writer_) writer_ = std::make_unique<PgArticleWriter>(conn_, uri_);
     return *writer_;
   }
   ArticleReader& reader() override {
@@ -59,6 +59,7 @@ class PostgresStore final : public Store {
  private:
   // Declared first so it is destroyed last.
   Connection conn_;
+  std::string uri_;  // the writer's second connection opens it
   std::unique_ptr<PgArticleWriter> writer_;
   std::unique_ptr<PgArticleReader> reader_;
   std::unique_ptr<PgSourceRegistry> sources_;
@@ -100,7 +101,7 @@ Result<std::unique_ptr<Store>> open_postgres_store(const std::string& uri, OpenM
     }
   }
   if (auto r = prepare_schema(*conn, mode); !r) return std::unexpected(r.error());
-  return std::unique_ptr<Store>(std::make_unique<PostgresStore>(std::move(*conn)));
+  return std::unique_ptr<Store>(std::make_unique<PostgresStore>(std::move(*conn), uri));
 }
 
 }  // namespace newsdb::postgres

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <newsdb/url.hpp>
 #include <string_view>
 #include <unordered_set>
@@ -90,7 +91,7 @@ class Stager {
     for (const auto& topic : a.topics) {
       std::string key = store::name_key(topic);
       if (!seen.insert(key).second) continue;
-      out_.topics.field(url).field(position++).field(topic_seq_++).field(topic).field(key).end_row();
+      out_.topics.field(url).field(position++).field(topic).field(key).end_row();
     }
     for (std::size_t i = 0; i < a.images.size(); ++i) {
       const Image& image = a.images[i];
@@ -115,7 +116,6 @@ class Stager {
 
   StagedBatch& out_;
   std::int64_t article_ord_ = 0;
-  std::int64_t topic_seq_ = 0;  // input order: a new topic keeps its first spelling
   std::string doc_;
 };
 
@@ -136,7 +136,33 @@ struct PendingError {
   const Diagnostic* diagnostic;
 };
 
-void stage_bookkeeping(StagedBatch& out, std::span<const ParsedFile> batch) {
+// The last record of each URL in the batch (of those in `part`): the one staged.
+std::unordered_map<std::string_view, const Article*> last_records(std::span<const ParsedFile> batch,
+                                                                  std::size_t part,
+                                                                  std::size_t parts) {
+  std::unordered_map<std::string_view, const Article*> last;
+  for (const ParsedFile& file : batch) {
+    for (const Article& a : file.articles) {
+      // The parser never gives an empty URL.
+      if (!a.canonical_url.empty() && url_part(a.canonical_url, parts) == part) {
+        last[a.canonical_url] = &a;
+      }
+    }
+  }
+  return last;
+}
+
+}  // namespace
+
+std::size_t url_part(std::string_view url, std::size_t parts) {
+  if (parts <= 1) return 0;
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a: stable, unlike std::hash
+  for (unsigned char c : url) h = (h ^ c) * 1099511628211ull;
+  return static_cast<std::size_t>(h % parts);
+}
+
+StagedLog stage_log(std::span<const ParsedFile> batch) {
+  StagedLog out;
   std::map<std::string_view, const ImportRecord*> records;  // sorted by path: lock order
   std::map<std::string_view, bool> cleared;
   std::vector<PendingError> errors;
@@ -164,30 +190,53 @@ void stage_bookkeeping(StagedBatch& out, std::span<const ParsedFile> batch) {
     out.errors.field(e.seq).field(*e.path).field(d.line).field(d.column).field(d.field);
     out.errors.field(d.message).end_row();
   }
+  return out;
 }
 
-}  // namespace
-
-StagedBatch stage_batch(std::span<const ParsedFile> batch) {
+StagedBatch stage_articles(std::span<const ParsedFile> batch, std::size_t part,
+                           std::size_t parts) {
   StagedBatch out;
-  std::unordered_map<std::string_view, const Article*> last;
-  for (const ParsedFile& file : batch) {
-    for (const Article& a : file.articles) {
-      if (!a.canonical_url.empty()) last[a.canonical_url] = &a;  // the parser never gives ""
-    }
-  }
+  auto last = last_records(batch, part, parts);
   Stager stager(out);
   for (const ParsedFile& file : batch) {
     for (const Article& a : file.articles) {
-      if (a.canonical_url.empty()) continue;
+      auto staged = last.find(a.canonical_url);
+      if (staged == last.end()) continue;  // another part's (or no URL)
       std::string hash = store::article_content_hash(a);
       auto [it, first] = out.tallies.try_emplace(a.canonical_url);
       tally(it->second, hash, first);
-      if (last[a.canonical_url] == &a) stager.article(a, hash, file.record.path);
+      if (staged->second == &a) stager.article(a, hash, file.record.path);
     }
   }
-  stage_bookkeeping(out, batch);
   return out;
+}
+
+BatchKeys batch_keys(std::span<const ParsedFile> batch) {
+  BatchKeys keys;
+  auto last = last_records(batch, 0, 1);
+  std::set<std::pair<std::string_view, std::string_view>> providers;
+  std::unordered_set<std::string> topics;
+  for (const ParsedFile& file : batch) {
+    for (const Article& a : file.articles) {
+      auto staged = last.find(a.canonical_url);
+      if (staged == last.end() || staged->second != &a) continue;
+      keys.urls.push_back(a.canonical_url);
+      if (a.provider && providers.emplace(a.provider->name, a.provider->domain).second) {
+        keys.provider_names.push_back(a.provider->name);
+        keys.provider_domains.push_back(a.provider->domain);
+        keys.provider_name_keys.push_back(store::name_key(a.provider->name));
+        keys.provider_domain_keys.push_back(store::name_key(a.provider->domain));
+      }
+      for (const auto& topic : a.topics) {
+        std::string key = store::name_key(topic);
+        if (topics.insert(key).second) {
+          keys.topic_names.push_back(topic);
+          keys.topic_keys.push_back(std::move(key));
+        }
+      }
+    }
+  }
+  return keys;
 }
 
 }  // namespace newsdb::postgres

@@ -1,6 +1,11 @@
 // One write batch turned into the rows PostgreSQL receives by COPY into its staging tables, plus
 // what the writer needs to count it the way <newsdb/article_writer.hpp> says.
 //
+// A batch's articles can be cut into parts by canonical URL (url_part), each staged and written on
+// its own: every record of a URL falls in one part, so each part applies the last-writer rule and
+// counts its URLs on its own. What is shared by the parts (new providers, new topics, the ids of
+// new articles: batch_keys) and the import log (stage_log) are staged apart.
+//
 // The last-writer rule inside a batch is applied here: of several records with one canonical URL,
 // only the last in input order is staged. The earlier ones are only counted, record by record, as
 // if each were written in turn: their tally (first and last content hash, and how the ones after
@@ -17,7 +22,9 @@
 #include <newsdb/article_writer.hpp>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "store/postgres/copy_binary.hpp"
 #include "store/postgres/copy_text.hpp"
@@ -32,21 +39,42 @@ struct UrlTally {
   std::int64_t later_unchanged = 0;  // records after the first equal to the one before
 };
 
+// The articles of one part of a batch.
 struct StagedBatch {
   CopyText articles;  // one row per distinct URL (columns: kStageArticleColumns); search_text,
                       // the vector's literal, only when it is not ASCII (unaccent applies to it)
-  CopyText topics;    // url, position, seq, name, name_key: one row per distinct key
+  CopyText topics;    // url, position, name, name_key: one row per distinct key
   CopyText images;    // url, position, image_url, width, height, is_cached, extra
   CopyText related;   // url, position, related_url, title, published_at, provider_name,
                       // provider_domain, doc
-  CopyText files;     // path, size, mtime_ns, content_hash, outcome, articles (last per path)
-  CopyText cleared;   // path: inputs whose recorded errors this batch replaces
-  CopyText errors;    // seq, path, line, column, field, message
   CopyBinary search;  // ord, search: the search vectors of the articles without search_text
   std::unordered_map<std::string, UrlTally> tallies;  // by canonical URL
 };
 
-StagedBatch stage_batch(std::span<const ParsedFile> batch);
+// The import log of a whole batch.
+struct StagedLog {
+  CopyText files;    // path, size, mtime_ns, content_hash, outcome, articles (last per path)
+  CopyText cleared;  // path: inputs whose recorded errors this batch replaces
+  CopyText errors;   // seq, path, line, column, field, message
+};
+
+// What the parts of a batch share, each list in the order the SQLite writer would first meet it
+// (the staged articles in input order), so that ids are drawn in that order.
+struct BatchKeys {
+  std::vector<std::string> urls;  // of the staged articles (the last record of each URL)
+  std::vector<std::string> provider_names, provider_domains, provider_name_keys,
+      provider_domain_keys;  // distinct (name, domain)
+  std::vector<std::string> topic_names, topic_keys;  // distinct key, first spelling
+};
+
+// Which of `parts` parts a canonical URL belongs to; the same in every process and run.
+std::size_t url_part(std::string_view url, std::size_t parts);
+
+// The articles of the batch whose URL is in part `part` of `parts`.
+StagedBatch stage_articles(std::span<const ParsedFile> batch, std::size_t part = 0,
+                           std::size_t parts = 1);
+StagedLog stage_log(std::span<const ParsedFile> batch);
+BatchKeys batch_keys(std::span<const ParsedFile> batch);
 
 // The column list of stage_articles, in the order stage_batch writes them.
 inline constexpr const char* kStageArticleColumns =

@@ -1,5 +1,6 @@
 #include "store/sqlite/article_writer.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 
@@ -18,6 +19,13 @@ struct SqliteArticleWriter::Prepared {
 
 SqliteArticleWriter::SqliteArticleWriter(Database& db) : db_(db) {}
 SqliteArticleWriter::~SqliteArticleWriter() = default;
+
+Result<std::optional<Transaction>> SqliteArticleWriter::read_transaction() {
+  if (open_) return std::optional<Transaction>();
+  auto tx = Transaction::begin(db_, Transaction::Kind::kDeferred);
+  if (!tx) return std::unexpected(tx.error());
+  return std::optional<Transaction>(std::move(*tx));
+}
 
 Result<SqliteArticleWriter::Prepared*> SqliteArticleWriter::prepared() {
   if (prepared_) return prepared_.get();
@@ -45,17 +53,15 @@ Result<std::vector<std::optional<ImportRecord>>> SqliteArticleWriter::lookup(
     std::span<const std::string> paths) {
   auto p = prepared();
   if (!p) return std::unexpected(p.error());
-  // One read transaction for the whole list: one snapshot, one lock acquisition.
-  auto tx = Transaction::begin(db_, Transaction::Kind::kDeferred);
+  // One read transaction for the whole list: one snapshot, one lock acquisition (or the open
+  // write transaction, which also sees the batches it has not committed yet).
+  auto tx = read_transaction();
   if (!tx) return std::unexpected(tx.error());
-  std::vector<std::optional<ImportRecord>> out;
-  out.reserve(paths.size());
-  for (const auto& path : paths) {
-    auto record = (*p)->log.find(path);
-    if (!record) return std::unexpected(record.error());
-    out.push_back(std::move(*record));
+  auto out = (*p)->log.find(paths);
+  if (!out) return std::unexpected(out.error());
+  if (*tx) {
+    if (auto r = (*tx)->commit(); !r) return std::unexpected(r.error());
   }
-  if (auto r = tx->commit(); !r) return std::unexpected(r.error());
   return out;
 }
 
@@ -63,14 +69,17 @@ namespace {
 
 // Batches written between two waits for the checkpointer (see wal_checkpointer.hpp): the WAL then
 // holds at most about this many batches (~25 MB each into an empty store, ~40 MB into one of 1M
-// articles), and the writer waits for one batch's checkpoint in this many instead of doing every
-// checkpoint itself. 8 rather than 4 (bench/ANALYSIS.md, session 4): each wait is for the last
-// batch's checkpoint, scattered writes plus an fsync, which take longer the larger the store; 100k
-// articles into a 1M store waited 2.6 s for it at 4, 1.7-2.2 s at 8 (0.3 s instead of 1.2 s into
-// an empty store).
+// articles, fewer when batches share transactions), and the writer waits for one transaction's
+// checkpoint in this many batches instead of doing every checkpoint itself. 8 rather than 4
+// (bench/ANALYSIS.md, session 4): each wait is for the last commit's checkpoint, scattered writes
+// plus an fsync, which take longer the larger the store.
 constexpr int kBatchesPerWalCycle = 8;
 
 }  // namespace
+
+void SqliteArticleWriter::set_batches_per_commit(int batches) {
+  batches_per_commit_ = std::max(1, batches);
+}
 
 void SqliteArticleWriter::start_checkpointer() {
   checkpointer_tried_ = true;
@@ -85,24 +94,54 @@ void SqliteArticleWriter::start_checkpointer() {
   checkpointer_ = std::move(*checkpointer);
 }
 
+Result<void> SqliteArticleWriter::begin() {
+  if (!checkpointer_tried_) start_checkpointer();
+  // Only a transaction that starts after a complete checkpoint starts the WAL file again.
+  if (checkpointer_ && batches_since_catch_up_ >= kBatchesPerWalCycle) {
+    checkpointer_->catch_up();
+    batches_since_catch_up_ = 0;
+  }
+  auto tx = Transaction::begin(db_);
+  if (!tx) return std::unexpected(tx.error());
+  open_.emplace(std::move(*tx));
+  batches_in_open_ = 0;
+  return {};
+}
+
+Result<void> SqliteArticleWriter::commit() {
+  if (!open_) return {};
+  auto r = open_->commit();
+  open_.reset();  // after a failed COMMIT: rolled back here
+  if (!r) {
+    if (prepared_) prepared_->names.forget();  // ids created in the transaction are gone
+    return r;
+  }
+  if (checkpointer_) checkpointer_->committed();
+  return {};
+}
+
 Result<WriteCounts> SqliteArticleWriter::write_batch(std::span<const ParsedFile> batch,
                                                      Timestamp now) {
   auto p = prepared();
   if (!p) return std::unexpected(p.error());
-  if (!checkpointer_tried_) start_checkpointer();
-  if (checkpointer_ && ++batches_since_catch_up_ > kBatchesPerWalCycle) {
-    checkpointer_->catch_up();
-    batches_since_catch_up_ = 1;
+  if (!open_) {
+    if (auto r = begin(); !r) return std::unexpected(r.error());
   }
-  auto tx = Transaction::begin(db_);
-  if (!tx) return std::unexpected(tx.error());
+  ++batches_in_open_;
+  ++batches_since_catch_up_;
   auto counts = write_files(**p, batch, now);
-  if (counts) {
-    if (auto r = tx->commit(); !r) counts = std::unexpected(r.error());
+  if (!counts) {
+    // The open transaction is rolled back whole: this batch and the ones before it in it (none
+    // committed, none recorded in the import log, so a re-run redoes them). Not a savepoint per
+    // batch: SQLite copies every page a savepoint changes to a statement journal first, which
+    // made the writing 2.7x slower into a store of 1M (bench/ANALYSIS.md, session 5).
+    open_.reset();
+    (*p)->names.forget();  // ids created in the transaction are gone
+    return std::unexpected(counts.error());
   }
-  if (counts && checkpointer_) checkpointer_->committed();
-  // The transaction rolls back on the way out: ids created inside it are gone.
-  if (!counts) (*p)->names.forget();
+  if (batches_in_open_ >= batches_per_commit_) {
+    if (auto r = commit(); !r) return std::unexpected(r.error());
+  }
   return counts;
 }
 
@@ -186,7 +225,7 @@ Result<std::vector<std::optional<std::string>>> SqliteArticleWriter::stored_hash
     std::span<const std::string> canonical_urls) {
   auto p = prepared();
   if (!p) return std::unexpected(p.error());
-  auto tx = Transaction::begin(db_, Transaction::Kind::kDeferred);
+  auto tx = read_transaction();
   if (!tx) return std::unexpected(tx.error());
   std::vector<std::optional<std::string>> out;
   out.reserve(canonical_urls.size());
@@ -195,7 +234,9 @@ Result<std::vector<std::optional<std::string>>> SqliteArticleWriter::stored_hash
     if (!stored) return std::unexpected(stored.error());
     out.push_back(*stored ? std::optional<std::string>((*stored)->content_hash) : std::nullopt);
   }
-  if (auto r = tx->commit(); !r) return std::unexpected(r.error());
+  if (*tx) {
+    if (auto r = (*tx)->commit(); !r) return std::unexpected(r.error());
+  }
   return out;
 }
 

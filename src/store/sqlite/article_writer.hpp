@@ -1,14 +1,16 @@
 // SQLite implementation of ArticleWriter (see <newsdb/article_writer.hpp>).
 //
-// A batch is one BEGIN IMMEDIATE transaction: the write lock is taken up front (waiting for other
-// writers through the busy timeout), so a batch never fails half-way on a lock upgrade. The
-// statements are prepared on the first batch and reused; provider and topic ids are cached across
-// batches (forgotten after a failed one). The full-text index is fed row by row inside the batch's
+// Batches are written in BEGIN IMMEDIATE transactions, one per batch or one per
+// set_batches_per_commit() batches: the write lock is taken up front (waiting for other writers
+// through the busy timeout), so a batch never fails half-way on a lock upgrade. The statements are
+// prepared on the first batch and reused; provider and topic ids are cached across batches
+// (forgotten after a failed transaction). The full-text index is fed row by row inside the
 // transaction, so a committed batch is always fully searchable. On a WAL database, the first batch
 // starts a WalCheckpointer: the WAL is copied back into the database beside the writing, not by it.
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <newsdb/article_writer.hpp>
 
 #include "store/sqlite/database.hpp"
@@ -24,6 +26,8 @@ class SqliteArticleWriter final : public ArticleWriter {
   Result<std::vector<std::optional<ImportRecord>>> lookup(
       std::span<const std::string> paths) override;
   Result<WriteCounts> write_batch(std::span<const ParsedFile> batch, Timestamp now) override;
+  void set_batches_per_commit(int batches) override;
+  Result<void> commit() override;
   Result<std::vector<FailedInput>> failed_inputs() override;
   Result<std::vector<std::optional<std::string>>> stored_hashes(
       std::span<const std::string> canonical_urls) override;
@@ -31,11 +35,16 @@ class SqliteArticleWriter final : public ArticleWriter {
  private:
   struct Prepared;
   Result<Prepared*> prepared();
+  Result<std::optional<Transaction>> read_transaction();  // none while a write one is open
+  Result<void> begin();
   Result<WriteCounts> write_files(Prepared& p, std::span<const ParsedFile> batch, Timestamp now);
   void start_checkpointer();
 
   Database& db_;
   std::unique_ptr<Prepared> prepared_;
+  int batches_per_commit_ = 1;
+  std::optional<Transaction> open_;  // the write transaction batches share; rolls back if left
+  int batches_in_open_ = 0;
   bool checkpointer_tried_ = false;
   int batches_since_catch_up_ = 0;
   std::unique_ptr<WalCheckpointer> checkpointer_;  // last: stopped before the rest goes

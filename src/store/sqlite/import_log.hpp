@@ -4,6 +4,7 @@
 
 #include <newsdb/article_writer.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,11 @@ class ImportLog {
  public:
   static Result<ImportLog> prepare(Database& db);
 
-  Result<std::optional<ImportRecord>> find(const std::string& path);
+  // The records of `paths`, nullopt for a path never imported; any order, repeats allowed. Paths
+  // in ascending byte order (as an import's walk hands them out) are matched in one pass along
+  // the table's path index, a step from one to the next instead of a search from the root for
+  // each; a path behind the pass, or further ahead than a few rows, is searched for anew.
+  Result<std::vector<std::optional<ImportRecord>>> find(std::span<const std::string> paths);
   // Inserts or replaces the record for record.path.
   Result<void> record(const ImportRecord& record, Timestamp now);
   Result<void> clear_errors(const std::string& path);
@@ -27,7 +32,7 @@ class ImportLog {
   explicit ImportLog(Database& db) : db_(&db) {}
 
   Database* db_;
-  std::optional<Statement> find_;
+  std::optional<Statement> find_from_;  // every record from ?1 on, in path order
   std::optional<Statement> record_;
   std::optional<Statement> clear_errors_;
   std::optional<Statement> add_error_;

@@ -18,9 +18,8 @@ CREATE TEMP TABLE IF NOT EXISTS stage_articles (
   category_key text, type text, type_key text, quality bigint, heat bigint, published boolean,
   provider_name text COLLATE "C", provider_domain text COLLATE "C", provider_name_key text,
   provider_domain_key text, provider_extra text, secured text, topics text, topics_text text,
-  extra text, content_hash text, source_path text, search_text text
+  extra text, content_hash text, source_path text, search_text text, search tsvector
 ) ON COMMIT DELETE ROWS;
-CREATE TEMP TABLE IF NOT EXISTS stage_search (ord bigint, search tsvector) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_topics (
   url text COLLATE "C", position integer, name text, name_key text COLLATE "C"
 ) ON COMMIT DELETE ROWS;
@@ -93,11 +92,10 @@ SELECT o.url, nextval($1::regclass) FROM (
   "s.cdn_amp_web_url, s.category, s.category_key, s.type, s.type_key, s.quality, s.heat, "      \
   "s.published, p.id, s.provider_extra, s.secured, s.topics, s.topics_text, s.extra, "          \
   "s.content_hash, s.source_path, "                                                              \
-  "coalesce(v.search, unaccent(s.search_text)::tsvector)"
-// The staged article's provider (p) and search vector (v), joined to stage_articles (s).
+  "coalesce(s.search, unaccent(s.search_text)::tsvector)"
+// The staged article's provider (p), joined to stage_articles (s).
 #define NEWSDB_ARTICLE_JOINS                                                                    \
-  " LEFT JOIN providers p ON p.name = s.provider_name AND p.domain = s.provider_domain"         \
-  " LEFT JOIN pg_temp.stage_search v ON v.ord = s.ord"
+  " LEFT JOIN providers p ON p.name = s.provider_name AND p.domain = s.provider_domain"
 #define NEWSDB_ARTICLE_COLUMNS                                                                  \
   "title, excerpt, body, published_at, original_url, web_url, amp_web_url, cdn_amp_web_url, "   \
   "category, category_key, type, type_key, quality, heat, published, provider_id, "             \
@@ -250,12 +248,17 @@ Result<void> run(Connection& conn, std::initializer_list<Step> steps) {
   return {};
 }
 
-using CopyInto = std::pair<const CopyText&, const char*>;  // rows, COPY statement
+template <typename Rows>
+using CopyInto = std::pair<const Rows&, const char*>;  // rows, COPY statement
 
-Result<void> copy_all(Connection& conn, std::initializer_list<CopyInto> copies) {
+std::string_view copy_data(const CopyText& rows) { return rows.data(); }
+std::string copy_data(const CopyBinary& rows) { return rows.bytes(); }
+
+template <typename Rows>
+Result<void> copy_all(Connection& conn, std::initializer_list<CopyInto<Rows>> copies) {
   for (const auto& [rows, sql] : copies) {
     if (rows.empty()) continue;
-    if (auto r = conn.copy_in(sql, rows.data()); !r) return std::unexpected(r.error());
+    if (auto r = conn.copy_in(sql, copy_data(rows)); !r) return std::unexpected(r.error());
   }
   return {};
 }
@@ -451,17 +454,13 @@ Result<std::vector<FailedInput>> PgArticleWriter::failed_inputs() {
 Result<WriteCounts> PgArticleWriter::write_part(Connection& conn, const StagedBatch& staged,
                                                 const DrawnIds& drawn, std::int64_t now) {
   if (staged.articles.empty()) return WriteCounts{};
-  if (!staged.search.empty()) {
-    auto r = conn.copy_in("COPY pg_temp.stage_search FROM STDIN WITH (FORMAT binary)",
-                          staged.search.bytes());
-    if (!r) return std::unexpected(r.error());
-  }
-  const std::string articles_copy =
-      std::string("COPY pg_temp.stage_articles (") + kStageArticleColumns + ") FROM STDIN";
-  if (auto r = copy_all(conn, {{staged.articles, articles_copy.c_str()},
-                               {staged.topics, "COPY pg_temp.stage_topics FROM STDIN"},
-                               {staged.images, "COPY pg_temp.stage_images FROM STDIN"},
-                               {staged.related, "COPY pg_temp.stage_related FROM STDIN"}});
+  const std::string articles_copy = std::string("COPY pg_temp.stage_articles (") +
+                                    kStageArticleColumns + ") FROM STDIN WITH (FORMAT binary)";
+  if (auto r = copy_all<CopyBinary>(
+          conn, {{staged.articles, articles_copy.c_str()},
+                 {staged.topics, "COPY pg_temp.stage_topics FROM STDIN WITH (FORMAT binary)"},
+                 {staged.images, "COPY pg_temp.stage_images FROM STDIN WITH (FORMAT binary)"},
+                 {staged.related, "COPY pg_temp.stage_related FROM STDIN WITH (FORMAT binary)"}});
       !r) {
     return std::unexpected(r.error());
   }
@@ -482,7 +481,7 @@ Result<WriteCounts> PgArticleWriter::write_part(Connection& conn, const StagedBa
 }
 
 Result<void> PgArticleWriter::write_log(Connection& conn, const StagedLog& log, std::int64_t now) {
-  if (auto r = copy_all(conn, {{log.files, "COPY pg_temp.stage_files FROM STDIN"},
+  if (auto r = copy_all<CopyText>(conn, {{log.files, "COPY pg_temp.stage_files FROM STDIN"},
                                {log.cleared, "COPY pg_temp.stage_cleared FROM STDIN"},
                                {log.errors, "COPY pg_temp.stage_errors FROM STDIN"}});
       !r) {

@@ -27,9 +27,26 @@ CopyBinary& CopyBinary::row(int fields) {
   return *this;
 }
 
-CopyBinary& CopyBinary::field(std::int64_t value) {
+CopyBinary& CopyBinary::bigint(std::int64_t value) {
   put_big_endian(data_, 8, 4);
   put_big_endian(data_, static_cast<std::uint64_t>(value), 8);
+  return *this;
+}
+
+CopyBinary& CopyBinary::integer(std::int32_t value) {
+  put_big_endian(data_, 4, 4);
+  put_big_endian(data_, static_cast<std::uint32_t>(value), 4);
+  return *this;
+}
+
+CopyBinary& CopyBinary::boolean(bool value) {
+  put_big_endian(data_, 1, 4);
+  data_ += value ? '\1' : '\0';
+  return *this;
+}
+
+CopyBinary& CopyBinary::null() {
+  put_big_endian(data_, 0xFFFFFFFF, 4);  // a length of -1
   return *this;
 }
 

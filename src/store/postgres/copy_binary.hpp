@@ -3,7 +3,7 @@
 // its binary form is copied in as it is).
 //
 //   CopyBinary rows;
-//   rows.row(2).field(std::int64_t{7}).raw(vector.binary);
+//   rows.row(3).bigint(7).text(url).raw(vector.binary);
 //   conn.copy_in("COPY stage (n, search) FROM STDIN WITH (FORMAT binary)", rows.bytes());
 //
 // Each row must have as many fields as its row() says and as the COPY's column list names; the
@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,8 +25,20 @@ class CopyBinary {
   CopyBinary();
 
   CopyBinary& row(int fields);
-  CopyBinary& field(std::int64_t value);    // a bigint
+  CopyBinary& bigint(std::int64_t value);
+  CopyBinary& integer(std::int32_t value);
+  CopyBinary& boolean(bool value);
+  CopyBinary& text(std::string_view value) { return raw(value); }  // UTF-8 bytes as they are
+  CopyBinary& text(const std::string& value) { return raw(value); }
+  CopyBinary& text(const char* value) { return raw(value); }
   CopyBinary& raw(std::string_view value);  // a value already in its type's binary form
+  CopyBinary& null();
+  // NULL when absent.
+  CopyBinary& bigint(const std::optional<std::int64_t>& value) {
+    return value ? bigint(*value) : null();
+  }
+  CopyBinary& boolean(const std::optional<bool>& value) { return value ? boolean(*value) : null(); }
+  CopyBinary& text(const std::optional<std::string>& value) { return value ? text(*value) : null(); }
 
   // The COPY data: header, rows and trailer.
   std::string bytes() const;

@@ -52,31 +52,30 @@ class Stager {
   explicit Stager(StagedBatch& out) : out_(out) {}
 
   void article(const Article& a, const std::string& hash, const std::string& source_path) {
-    const std::string& url = a.canonical_url;
-    CopyText& row = out_.articles;
+    CopyBinary& row = out_.articles;
     // ord: where the record stands in input order, so new articles get ids in that order.
-    row.field(article_ord_++).field(url).field(a.title).field(a.excerpt).field(a.body);
-    row.field(seconds(a.published_date_time));
-    row.field(a.original_url).field(a.web_url).field(a.amp_web_url).field(a.cdn_amp_web_url);
-    row.field(a.category).field(key_of(a.category)).field(a.type).field(key_of(a.type));
-    row.field(a.quality).field(a.heat).field(a.published);
+    row.row(kStageArticleFields).bigint(article_ord_++).text(a.canonical_url).text(a.title);
+    row.text(a.excerpt).text(a.body).bigint(seconds(a.published_date_time));
+    row.text(a.original_url).text(a.web_url).text(a.amp_web_url).text(a.cdn_amp_web_url);
+    row.text(a.category).text(key_of(a.category)).text(a.type).text(key_of(a.type));
+    row.bigint(a.quality).bigint(a.heat).boolean(a.published);
     if (a.provider) {
-      row.field(a.provider->name).field(a.provider->domain);
-      row.field(store::name_key(a.provider->name)).field(store::name_key(a.provider->domain));
-      row.field(extra_json(a.provider->extra));
+      row.text(a.provider->name).text(a.provider->domain);
+      row.text(store::name_key(a.provider->name)).text(store::name_key(a.provider->domain));
+      row.text(extra_json(a.provider->extra));
     } else {
       row.null().null().null().null().null();
     }
     std::string topics = topics_text(a.topics);
     SearchVector search =
         search_vector(a.title, a.excerpt.value_or(""), topics, a.body.value_or(""));
-    row.field(a.secured).field(topics_json(a.topics)).field(topics);
-    row.field(extra_json(a.extra)).field(hash).field(source_path);
+    row.text(a.secured).text(topics_json(a.topics)).text(topics);
+    row.text(extra_json(a.extra)).text(hash).text(source_path);
+    // search_text, search: the literal for the server's unaccent, or the vector as it is.
     if (search.ascii) {
-      row.null().end_row();
-      out_.search.row(2).field(article_ord_ - 1).raw(search.binary);
+      row.null().raw(search.binary);
     } else {
-      row.field(search.literal()).end_row();
+      row.text(search.literal()).null();
     }
     children(a);
   }
@@ -87,30 +86,30 @@ class Stager {
     // One row per distinct topic key, numbered without gaps (the list itself, duplicates and
     // spellings included, is in articles.topics).
     std::unordered_set<std::string> seen;
-    std::int64_t position = 0;
+    std::int32_t position = 0;
     for (const auto& topic : a.topics) {
       std::string key = store::name_key(topic);
       if (!seen.insert(key).second) continue;
-      out_.topics.field(url).field(position++).field(topic).field(key).end_row();
+      out_.topics.row(4).text(url).integer(position++).text(topic).text(key);
     }
     for (std::size_t i = 0; i < a.images.size(); ++i) {
       const Image& image = a.images[i];
-      out_.images.field(url).field(static_cast<std::int64_t>(i)).field(image.url);
-      out_.images.field(image.width).field(image.height).field(image.is_cached);
-      out_.images.field(extra_json(image.extra)).end_row();
+      out_.images.row(7).text(url).integer(static_cast<std::int32_t>(i)).text(image.url);
+      out_.images.bigint(image.width).bigint(image.height).boolean(image.is_cached);
+      out_.images.text(extra_json(image.extra));
     }
     for (std::size_t i = 0; i < a.related.size(); ++i) {
       const RelatedArticle& r = a.related[i];
       sqlite::write_related_doc(r, doc_);
-      out_.related.field(url).field(static_cast<std::int64_t>(i));
-      out_.related.field(canonical_url(r.primary_url())).field(r.title);
-      out_.related.field(seconds(r.published_date_time));
+      out_.related.row(8).text(url).integer(static_cast<std::int32_t>(i));
+      out_.related.text(canonical_url(r.primary_url())).text(r.title);
+      out_.related.bigint(seconds(r.published_date_time));
       if (r.provider) {
-        out_.related.field(r.provider->name).field(r.provider->domain);
+        out_.related.text(r.provider->name).text(r.provider->domain);
       } else {
         out_.related.null().null();
       }
-      out_.related.field(doc_).end_row();
+      out_.related.text(doc_);
     }
   }
 

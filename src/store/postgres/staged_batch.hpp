@@ -41,13 +41,15 @@ struct UrlTally {
 
 // The articles of one part of a batch.
 struct StagedBatch {
-  CopyText articles;  // one row per distinct URL (columns: kStageArticleColumns); search_text,
-                      // the vector's literal, only when it is not ASCII (unaccent applies to it)
-  CopyText topics;    // url, position, name, name_key: one row per distinct key
-  CopyText images;    // url, position, image_url, width, height, is_cached, extra
-  CopyText related;   // url, position, related_url, title, published_at, provider_name,
-                      // provider_domain, doc
-  CopyBinary search;  // ord, search: the search vectors of the articles without search_text
+  CopyBinary articles;  // one row per distinct URL (columns: kStageArticleColumns), in binary
+                        // COPY form (cheaper for the server to read than text); of search_text
+                        // (the vector's literal, for unaccent) and search (the vector itself),
+                        // the first when the vector is not ASCII, else the second
+  // The children, in binary COPY form too:
+  CopyBinary topics;   // url, position, name, name_key: one row per distinct key
+  CopyBinary images;   // url, position, image_url, width, height, is_cached, extra
+  CopyBinary related;  // url, position, related_url, title, published_at, provider_name,
+                       // provider_domain, doc
   std::unordered_map<std::string, UrlTally> tallies;  // by canonical URL
 };
 
@@ -76,11 +78,12 @@ StagedBatch stage_articles(std::span<const ParsedFile> batch, std::size_t part =
 StagedLog stage_log(std::span<const ParsedFile> batch);
 BatchKeys batch_keys(std::span<const ParsedFile> batch);
 
-// The column list of stage_articles, in the order stage_batch writes them.
+// The column list of stage_articles, in the order stage_batch writes them, and its length.
 inline constexpr const char* kStageArticleColumns =
     "ord, url, title, excerpt, body, published_at, original_url, web_url, amp_web_url, "
     "cdn_amp_web_url, category, category_key, type, type_key, quality, heat, published, "
     "provider_name, provider_domain, provider_name_key, provider_domain_key, provider_extra, "
-    "secured, topics, topics_text, extra, content_hash, source_path, search_text";
+    "secured, topics, topics_text, extra, content_hash, source_path, search_text, search";
+inline constexpr int kStageArticleFields = 30;
 
 }  // namespace newsdb::postgres

@@ -14,13 +14,9 @@ using newsdb::ParsedInput;
 using newsdb::cli::check_inputs;
 using newsdb::cli::CheckStreamOptions;
 using newsdb::ingest::InputItem;
+using newsdb::test::write_file;
 
 namespace {
-
-void write(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
 
 std::string article(const std::string& url) { return "---\ntitle: T\nwebUrl: " + url + "\n---\n"; }
 
@@ -43,7 +39,7 @@ TEST_CASE("check holds one group of inputs at a time, however many the corpus ha
   for (const char* folder : {"a", "b", "c"}) {
     for (int i = 10; i < 24; ++i) {
       std::string name = std::string(folder) + "/" + std::to_string(i) + ".md";
-      write(tmp.path() / name, article("https://x.org/" + name));
+      write_file(tmp.path() / name, article("https://x.org/" + name));
       expected.push_back("parsed " + (tmp.path() / name).string());
     }
   }
@@ -62,10 +58,10 @@ TEST_CASE("check holds one group of inputs at a time, however many the corpus ha
 
 TEST_CASE("a problem of the walk comes after the inputs before it", "[check]") {
   newsdb::test::TempDir tmp;
-  write(tmp.path() / "a" / "x.md", article("https://x.org/x"));
+  write_file(tmp.path() / "a" / "x.md", article("https://x.org/x"));
   fs::create_directories(tmp.path() / "b");
   fs::create_directory_symlink("..", tmp.path() / "b" / "loop");
-  write(tmp.path() / "c" / "y.md", article("https://x.org/y"));
+  write_file(tmp.path() / "c" / "y.md", article("https://x.org/y"));
   std::string root = tmp.path().string();
   std::string missing = (tmp.path() / "missing.md").string();
   Events events;

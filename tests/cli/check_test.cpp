@@ -11,13 +11,9 @@
 namespace fs = std::filesystem;
 using newsdb::test::run_newsdb;
 using newsdb::test::TempDir;
+using newsdb::test::write_file;
 
 namespace {
-
-void write(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
 
 std::string article(const std::string& title, const std::string& url) {
   return "---\ntitle: \"" + title + "\"\nwebUrl: " + url + "\n---\n";
@@ -32,8 +28,8 @@ std::string summary_counts(const std::string& out) {
 
 TEST_CASE("check on good files prints only the summary and exits 0", "[check]") {
   TempDir tmp;
-  write(tmp.path() / "a.md", article("A", "https://x.org/a"));
-  write(tmp.path() / "sub" / "b.md", article("B", "https://x.org/b"));
+  write_file(tmp.path() / "a.md", article("A", "https://x.org/a"));
+  write_file(tmp.path() / "sub" / "b.md", article("B", "https://x.org/b"));
   auto r = run_newsdb({"check", tmp.path().string()});
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
@@ -60,8 +56,8 @@ TEST_CASE("check reports each broken file of tests/data with its pinned diagnost
 
 TEST_CASE("a file without frontmatter is skipped in a walk but fails when named", "[check]") {
   TempDir tmp;
-  write(tmp.path() / "notes.txt", "just notes\n");
-  write(tmp.path() / "a.md", article("A", "https://x.org/a"));
+  write_file(tmp.path() / "notes.txt", "just notes\n");
+  write_file(tmp.path() / "a.md", article("A", "https://x.org/a"));
   auto walked = run_newsdb({"check", tmp.path().string()});
   CHECK(walked.exit_code == 0);
   CHECK(summary_counts(walked.out) == "checked 2 files: 1 ok, 1 skipped, 0 failed; 1 article");
@@ -91,8 +87,8 @@ TEST_CASE("a missing source is reported and fails the run", "[check]") {
 
 TEST_CASE("check --report json gives the counts and errors on stdout", "[check]") {
   TempDir tmp;
-  write(tmp.path() / "a.md", article("A", "https://x.org/a"));
-  write(tmp.path() / "b.md", "---\ntitle: B\nwebUrl: https://x.org/b\nheat: hot\n---\n");
+  write_file(tmp.path() / "a.md", article("A", "https://x.org/a"));
+  write_file(tmp.path() / "b.md", "---\ntitle: B\nwebUrl: https://x.org/b\nheat: hot\n---\n");
   auto r = run_newsdb({"check", "--report", "json", tmp.path().string()});
   CHECK(r.exit_code == 1);
   auto report = newsdb::Json::parse(r.out);
@@ -114,7 +110,7 @@ TEST_CASE("check usage errors exit 2", "[check]") {
 
 TEST_CASE("check survives a symbolic link loop with a warning", "[check]") {
   TempDir tmp;
-  write(tmp.path() / "a" / "x.md", article("X", "https://x.org/x"));
+  write_file(tmp.path() / "a" / "x.md", article("X", "https://x.org/x"));
   fs::create_directory_symlink("..", tmp.path() / "a" / "loop");
   auto r = run_newsdb({"check", tmp.path().string()});
   CHECK(r.exit_code == 0);
@@ -126,7 +122,7 @@ TEST_CASE("check survives a symbolic link loop with a warning", "[check]") {
 
 TEST_CASE("check says what to do with an archive it cannot read", "[check]") {
   TempDir tmp;
-  write(tmp.path() / "dump.tar.gz", "not really an archive");
+  write_file(tmp.path() / "dump.tar.gz", "not really an archive");
   auto r = run_newsdb({"check", (tmp.path() / "dump.tar.gz").string()});
   CHECK(r.exit_code == 1);
   CHECK(r.err == (tmp.path() / "dump.tar.gz").string() +
@@ -137,7 +133,7 @@ TEST_CASE("check says what to do with an archive it cannot read", "[check]") {
 TEST_CASE("check reports a missing source in its place among the files' errors", "[check]") {
   TempDir tmp;
   std::string bad = (tmp.path() / "bad.md").string();
-  write(bad, "---\ntitle: B\nwebUrl: https://x.org/b\nheat: hot\n---\n");
+  write_file(bad, "---\ntitle: B\nwebUrl: https://x.org/b\nheat: hot\n---\n");
   auto r = run_newsdb({"check", bad, "/nonexistent/newsdb/folder", bad});
   CHECK(r.exit_code == 1);
   std::string bad_heat = bad + ":4:7: error: `heat` must be an integer, got \"hot\"\n";

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "support/backends.hpp"
+#include "support/cli_db.hpp"
 #include "support/fixtures.hpp"
 #include "support/http_server.hpp"
 #include "support/process.hpp"
@@ -13,20 +14,12 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// A new, empty store on `backend` for one test.
-struct Db {
-  explicit Db(const std::string& backend) : fresh(backend) {}
-  test::FreshStore fresh;
-  test::ProcessResult run(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", fresh.spec()});
-    return test::run_newsdb(args);
-  }
-  nlohmann::json sources() {
-    auto r = run({"sources", "list", "--format", "json"});
-    REQUIRE(r.exit_code == 0);
-    return nlohmann::json::parse(r.out);
-  }
-};
+// `sources list --format json` of `db`.
+nlohmann::json sources_of(const test::CliDb& db) {
+  auto r = db.run({"sources", "list", "--format", "json"});
+  REQUIRE(r.exit_code == 0);
+  return nlohmann::json::parse(r.out);
+}
 
 void serve(test::HttpServer& server, const std::string& path, const std::string& fixture,
            const std::string& etag) {
@@ -43,7 +36,7 @@ TEST_CASE("fetch imports three feeds, the next fetch of all of them is answered 
   serve(server, "/feed.json", "jsonfeed.json", "\"j1\"");
   for (const auto& backend : test::backends()) {
     DYNAMIC_SECTION(backend) {
-      Db db(backend);
+      test::CliDb db(backend);
       for (const char* path : {"/rss.xml", "/atom.xml", "/feed.json"}) {
         REQUIRE(db.run({"sources", "add", server.url(path)}).exit_code == 0);
       }
@@ -77,7 +70,7 @@ TEST_CASE("fetch imports three feeds, the next fetch of all of them is answered 
           again.out,
           Catch::EndsWith("3 sources: 0 fetched (0 new, 0 updated), 3 unchanged, 0 failed\n"));
       CHECK(server.hits("/rss.xml") == 2);
-      auto sources = db.sources();
+      auto sources = sources_of(db);
       for (const auto& s : sources) {
         CHECK(s["lastStatus"] == 304);
         CHECK(s["errorCount"] == 0);
@@ -99,7 +92,7 @@ TEST_CASE("one broken source among good ones: the good are imported, fetch exits
   server.route("/error.xml", {.status = 500, .body = "oops"});
   for (const auto& backend : test::backends()) {
     DYNAMIC_SECTION(backend) {
-      Db db(backend);
+      test::CliDb db(backend);
       for (const char* path : {"/good.xml", "/stall.xml", "/error.xml", "/missing.xml"}) {
         REQUIRE(db.run({"sources", "add", server.url(path)}).exit_code == 0);
       }
@@ -114,7 +107,7 @@ TEST_CASE("one broken source among good ones: the good are imported, fetch exits
       CHECK_THAT(r.err,
                  Catch::Contains("3 of 4 sources failed: " + server.url("/stall.xml") + ", " +
                                  server.url("/error.xml") + ", " + server.url("/missing.xml")));
-      auto sources = db.sources();
+      auto sources = sources_of(db);
       REQUIRE(sources.size() == 4);
       CHECK(sources[0]["lastNewItems"] == 6);
       CHECK(sources[0]["errorCount"] == 0);
@@ -133,12 +126,12 @@ TEST_CASE("fetch of a named source moved permanently follows it for good", "[cli
   server.redirect("/old.xml", server.url("/new.xml"), 301);
   for (const auto& backend : test::backends()) {
     DYNAMIC_SECTION(backend) {
-      Db db(backend);
+      test::CliDb db(backend);
       REQUIRE(db.run({"sources", "add", server.url("/old.xml")}).exit_code == 0);
       auto r = db.run({"fetch", server.url("/old.xml")});
       CHECK(r.exit_code == 0);
       CHECK_THAT(r.out, Catch::Contains("(moved permanently from " + server.url("/old.xml") + ")"));
-      auto sources = db.sources();
+      auto sources = sources_of(db);
       REQUIRE(sources.size() == 1);
       CHECK(sources[0]["url"] == server.url("/new.xml"));
       auto named_old = db.run({"fetch", server.url("/old.xml")});
@@ -151,7 +144,7 @@ TEST_CASE("fetch of a named source moved permanently follows it for good", "[cli
 TEST_CASE("fetch with nothing registered, or bad options, says what to do", "[cli][fetch]") {
   for (const auto& backend : test::backends()) {
     DYNAMIC_SECTION(backend) {
-      Db db(backend);
+      test::CliDb db(backend);
       auto none = db.run({"fetch"});
       CHECK(none.exit_code == 0);
       CHECK_THAT(none.out, Catch::Contains("newsdb sources add URL"));
@@ -169,7 +162,7 @@ TEST_CASE("an undated item keeps its first fetch time when the feed changes late
   server.route("/atom.xml", {.body = atom, .etag = "\"a1\""});
   for (const auto& backend : test::backends()) {
     DYNAMIC_SECTION(backend) {
-      Db db(backend);
+      test::CliDb db(backend);
       REQUIRE(db.run({"sources", "add", server.url("/atom.xml")}).exit_code == 0);
       REQUIRE(db.run({"fetch"}).exit_code == 0);
       auto first = db.run({"show", "https://blog.example.org/undated", "--format", "json"});

@@ -3,25 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include "support/backends.hpp"
+#include "support/cli_db.hpp"
 #include "support/fixtures.hpp"
 #include "support/http_server.hpp"
 #include "support/process.hpp"
 
 using namespace newsdb;
-
-namespace {
-
-// A new, empty store on `backend` for one test.
-struct Db {
-  explicit Db(const std::string& backend) : fresh(backend) {}
-  test::FreshStore fresh;
-  test::ProcessResult run(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", fresh.spec()});
-    return test::run_newsdb(args);
-  }
-};
-
-}  // namespace
 
 TEST_CASE("import URL reads feeds once, and a bad URL fails alone, is listed and retried",
           "[cli][import-url]") {
@@ -31,7 +18,7 @@ TEST_CASE("import URL reads feeds once, and a bad URL fails alone, is listed and
                               .content_type = "text/html"});
   for (const auto& backend : test::backends()) {
     DYNAMIC_SECTION(backend) {
-      Db db(backend);
+      test::CliDb db(backend);
       auto r = db.run({"import", server.url("/feed.xml"), server.url("/page.html")});
       CHECK(r.exit_code == 1);
       CHECK_THAT(r.out, Catch::StartsWith("imported: 3 new, 0 updated, 0 unchanged, 0 skipped, "

@@ -4,31 +4,18 @@
 
 #include "store/postgres/database_uri.hpp"
 #include "support/backends.hpp"
+#include "support/cli_db.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace newsdb;
 using test::backends;
 
-namespace {
-
-// A new, empty store on `backend` for one test.
-struct Db {
-  explicit Db(const std::string& backend) : fresh(backend) {}
-  test::FreshStore fresh;
-  test::ProcessResult run(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", fresh.spec()});
-    return test::run_newsdb(args);
-  }
-};
-
-}  // namespace
-
 TEST_CASE("sources add registers once, canonicalised, again changes only the interval",
           "[cli][sources]") {
   for (const auto& backend : backends()) {
     DYNAMIC_SECTION(backend) {
-      Db db(backend);
+      test::CliDb db(backend);
       auto first = db.run({"sources", "add", "https://Example.COM/feed.xml?utm_source=x#top"});
       CHECK(first.exit_code == 0);
       CHECK(first.out ==
@@ -57,7 +44,7 @@ TEST_CASE("sources add registers once, canonicalised, again changes only the int
 TEST_CASE("sources add refuses what cannot be polled, saying what to type", "[cli][sources]") {
   for (const auto& backend : backends()) {
     DYNAMIC_SECTION(backend) {
-      Db db(backend);
+      test::CliDb db(backend);
       auto ftp = db.run({"sources", "add", "ftp://example.com/feed"});
       CHECK(ftp.exit_code == 2);
       CHECK_THAT(ftp.err, Catch::Contains("not an http:// or https:// URL"));
@@ -75,7 +62,7 @@ TEST_CASE("sources add refuses what cannot be polled, saying what to type", "[cl
 TEST_CASE("sources list shows a table with every column", "[cli][sources]") {
   for (const auto& backend : backends()) {
     DYNAMIC_SECTION(backend) {
-      Db db(backend);
+      test::CliDb db(backend);
       REQUIRE(db.run({"sources", "add", "https://a.example/feed"}).exit_code == 0);
       auto list = db.run({"sources", "list"});
       CHECK(list.exit_code == 0);
@@ -91,7 +78,7 @@ TEST_CASE("sources list shows a table with every column", "[cli][sources]") {
 TEST_CASE("sources remove: a known source goes, an unknown one is exit 1", "[cli][sources]") {
   for (const auto& backend : backends()) {
     DYNAMIC_SECTION(backend) {
-      Db db(backend);
+      test::CliDb db(backend);
       REQUIRE(db.run({"sources", "add", "https://a.example/feed"}).exit_code == 0);
       auto unknown = db.run({"sources", "remove", "https://b.example/feed"});
       CHECK(unknown.exit_code == 1);

@@ -16,11 +16,6 @@ using namespace newsdb::ingest;
 
 namespace {
 
-void write(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
-
 // Every input of `sources` and the problems met, the walk collected.
 struct Discovery {
   std::vector<InputItem> inputs;
@@ -49,11 +44,11 @@ std::vector<std::string> paths_of(const Discovery& d) {
 TEST_CASE("a folder is walked recursively in sorted order of whole paths", "[discovery]") {
   test::TempDir tmp;
   std::string root = tmp.path().string();
-  write(tmp.path() / "b.md", "x");
-  write(tmp.path() / "a" / "x.md", "x");
-  write(tmp.path() / "a-b" / "y.md", "x");  // '-' sorts before '/': a-b/y.md comes first
-  write(tmp.path() / "a" / "z" / "deep.md", "x");
-  write(tmp.path() / "A.md", "x");  // byte order: upper case first
+  test::write_file(tmp.path() / "b.md", "x");
+  test::write_file(tmp.path() / "a" / "x.md", "x");
+  test::write_file(tmp.path() / "a-b" / "y.md", "x");  // '-' sorts before '/': a-b/y.md comes first
+  test::write_file(tmp.path() / "a" / "z" / "deep.md", "x");
+  test::write_file(tmp.path() / "A.md", "x");  // byte order: upper case first
   Discovery d = discover_inputs({root});
   CHECK(d.problems.empty());
   CHECK(paths_of(d) == std::vector<std::string>{root + "/A.md", root + "/a-b/y.md",
@@ -67,19 +62,19 @@ TEST_CASE("a folder is walked recursively in sorted order of whole paths", "[dis
 
 TEST_CASE("hidden files and folders are skipped inside a walk", "[discovery]") {
   test::TempDir tmp;
-  write(tmp.path() / ".manifest.json", "{}");
-  write(tmp.path() / ".git" / "config.md", "x");
-  write(tmp.path() / "sub" / ".draft.md", "x");
-  write(tmp.path() / "sub" / "kept.md", "x");
+  test::write_file(tmp.path() / ".manifest.json", "{}");
+  test::write_file(tmp.path() / ".git" / "config.md", "x");
+  test::write_file(tmp.path() / "sub" / ".draft.md", "x");
+  test::write_file(tmp.path() / "sub" / "kept.md", "x");
   Discovery d = discover_inputs({tmp.path().string()});
   CHECK(paths_of(d) == std::vector<std::string>{tmp.path().string() + "/sub/kept.md"});
 }
 
 TEST_CASE("arguments keep their order and their kinds", "[discovery]") {
   test::TempDir tmp;
-  write(tmp.path() / "one.md", "x");
-  write(tmp.path() / "dump.tar.gz", "x");
-  write(tmp.path() / "folder" / "old.tgz", "x");
+  test::write_file(tmp.path() / "one.md", "x");
+  test::write_file(tmp.path() / "dump.tar.gz", "x");
+  test::write_file(tmp.path() / "folder" / "old.tgz", "x");
   std::string one = (tmp.path() / "one.md").string(), tar = (tmp.path() / "dump.tar.gz").string();
   Discovery d = discover_inputs(
       {"https://example.com/feed", one, "-", tar, (tmp.path() / "folder").string(), one});
@@ -97,7 +92,7 @@ TEST_CASE("arguments keep their order and their kinds", "[discovery]") {
 TEST_CASE("each input carries its size and modification time in nanoseconds", "[discovery]") {
   test::TempDir tmp;
   fs::path file = tmp.path() / "a.md";
-  write(file, "12345");
+  test::write_file(file, "12345");
   // 2023-11-24T05:12:00.123456789Z
   timespec times[2] = {{1700802720, 123456789}, {1700802720, 123456789}};
   REQUIRE(utimensat(AT_FDCWD, file.c_str(), times, 0) == 0);
@@ -118,7 +113,7 @@ TEST_CASE("a missing argument is an error naming it", "[discovery]") {
 
 TEST_CASE("symbolic link loops are walked once, with a warning", "[discovery]") {
   test::TempDir tmp;
-  write(tmp.path() / "a" / "x.md", "x");
+  test::write_file(tmp.path() / "a" / "x.md", "x");
   fs::create_directory_symlink("..", tmp.path() / "a" / "up");       // a loop back to the root
   fs::create_symlink("self", tmp.path() / "self");                   // a link to itself
   fs::create_symlink("missing.md", tmp.path() / "dangling.md");      // a link to nothing
@@ -139,7 +134,7 @@ TEST_CASE("symbolic link loops are walked once, with a warning", "[discovery]") 
 TEST_CASE("pipes and sockets met in a walk are not inputs", "[discovery]") {
   test::TempDir tmp;
   REQUIRE(mkfifo((tmp.path() / "fifo.md").c_str(), 0600) == 0);
-  write(tmp.path() / "real.md", "x");
+  test::write_file(tmp.path() / "real.md", "x");
   Discovery d = discover_inputs({tmp.path().string()});
   CHECK(paths_of(d) == std::vector<std::string>{tmp.path().string() + "/real.md"});
 }
@@ -150,12 +145,12 @@ TEST_CASE("a streaming walk yields files in whole-path order, one folder at a ti
   std::string root = tmp.path().string();
   // Names where per-folder name order and whole-path order disagree: "a" < "a-b" < "a.md" as
   // names, but "a-b/..." < "a.md" < "a/..." as paths ('-' < '.' < '/').
-  write(tmp.path() / "a" / "1.md", "x");
-  write(tmp.path() / "a-b" / "2.md", "x");
-  write(tmp.path() / "a.md", "x");
-  write(tmp.path() / "a" / "b" / "3.md", "x");
-  write(tmp.path() / "a" / "b.md", "x");
-  write(tmp.path() / "a" / "b-" / "4.md", "x");
+  test::write_file(tmp.path() / "a" / "1.md", "x");
+  test::write_file(tmp.path() / "a-b" / "2.md", "x");
+  test::write_file(tmp.path() / "a.md", "x");
+  test::write_file(tmp.path() / "a" / "b" / "3.md", "x");
+  test::write_file(tmp.path() / "a" / "b.md", "x");
+  test::write_file(tmp.path() / "a" / "b-" / "4.md", "x");
   InputWalk walk({root});
   std::vector<std::string> seen;
   while (auto item = walk.next()) seen.push_back(item->path.substr(root.size() + 1));
@@ -174,7 +169,7 @@ TEST_CASE("a streaming walk holds one folder's listing per depth, not every path
   constexpr int kFolders = 20, kFilesEach = 30;
   for (int f = 0; f < kFolders; ++f) {
     for (int i = 0; i < kFilesEach; ++i) {
-      write(tmp.path() / ("f" + std::to_string(f)) / (std::to_string(i) + ".md"), "x");
+      test::write_file(tmp.path() / ("f" + std::to_string(f)) / (std::to_string(i) + ".md"), "x");
     }
   }
   InputWalk walk({tmp.path().string()});
@@ -191,9 +186,9 @@ TEST_CASE("a streaming walk holds one folder's listing per depth, not every path
 
 TEST_CASE("a folder that cannot be read is an error and the walk goes on", "[discovery]") {
   test::TempDir tmp;
-  write(tmp.path() / "a" / "x.md", "x");
-  write(tmp.path() / "b" / "y.md", "x");
-  write(tmp.path() / "c" / "z.md", "x");
+  test::write_file(tmp.path() / "a" / "x.md", "x");
+  test::write_file(tmp.path() / "b" / "y.md", "x");
+  test::write_file(tmp.path() / "c" / "z.md", "x");
   InputWalk walk({tmp.path().string()});
   auto first = walk.next();  // the root is listed; b/ and c/ are not opened yet
   REQUIRE(first);

@@ -22,11 +22,6 @@ using namespace newsdb::test;
 
 namespace {
 
-void write_text(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
-
 std::string read_text(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
@@ -59,21 +54,21 @@ TEST_CASE("each input limit ends its file with a message naming it, the good fil
   TempDir dir;
   fs::path in = dir.path() / "in";
   const ParseLimits limits;
-  write_text(in / "good.md", head("good") + "---\nA good article.\n");
-  write_text(in / "huge.md", head("huge") + "---\n" + std::string(limits.max_document_bytes, 'x'));
-  write_text(in / "long-field.md",
+  write_file(in / "good.md", head("good") + "---\nA good article.\n");
+  write_file(in / "huge.md", head("huge") + "---\n" + std::string(limits.max_document_bytes, 'x'));
+  write_file(in / "long-field.md",
              head("long") + "excerpt: " + std::string(limits.max_field_bytes + 1, 'e') + "\n---\n");
-  write_text(in / "deep.md", head("deep") + "tags: " + nested_list(limits.max_depth + 1) + "\n---\n");
-  write_text(in / "alias-bomb.md", read_text(fs::path(NEWSDB_TEST_DATA) / "broken/alias-bomb.md"));
+  write_file(in / "deep.md", head("deep") + "tags: " + nested_list(limits.max_depth + 1) + "\n---\n");
+  write_file(in / "alias-bomb.md", read_text(fs::path(NEWSDB_TEST_DATA) / "broken/alias-bomb.md"));
   std::string wide = head("wide") + "meta:\n";
   for (std::size_t i = 0; i <= limits.max_mapping_fields; ++i) {
     wide += "  f" + std::to_string(i) + ": 1\n";
   }
-  write_text(in / "wide.md", wide + "---\n");
+  write_file(in / "wide.md", wide + "---\n");
   std::string many = head("many") + "tags: [";
   for (std::size_t i = 0; i <= limits.max_values; ++i) many += "1,";
-  write_text(in / "many-values.md", many + "1]\n---\n");
-  write_text(in / "records.ndjson",
+  write_file(in / "many-values.md", many + "1]\n---\n");
+  write_file(in / "records.ndjson",
              R"({"title": "deep json", "webUrl": "https://e.com/dj", "tags": )" +
                  nested_list(limits.max_depth + 1) + "}\n" +
                  R"({"title": "good json", "webUrl": "https://e.com/gj"})" + "\n");

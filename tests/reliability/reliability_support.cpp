@@ -14,6 +14,7 @@
 
 #include "store/sqlite/database.hpp"
 #include "store/writer_fixtures.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 
@@ -25,11 +26,6 @@ std::string slurp_file(const fs::path& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-void write_text(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
 }
 
 int next_child_number() {
@@ -110,7 +106,7 @@ std::vector<fs::path> write_corpus(const fs::path& dir, int first, int count, Re
                        (revised ? "  - url: https://img/" + n + "-b.jpg\n" : "") +
                        "---\nBody of story " + n + ".\n";
     fs::path path = dir / std::to_string(i % 50) / (n + ".md");
-    write_text(path, text);
+    write_file(path, text);
     files.push_back(path);
   }
   return files;

@@ -74,6 +74,42 @@ std::vector<FacetCount> facet(Store& store, Facet which) {
   return *counts;
 }
 
+// One URL in three files: a first version, then a second (with a topic) twice.
+std::vector<ParsedFile> one_url_three_times() {
+  auto v1 = article("https://e.com/x", "First version");
+  auto v2 = article("https://e.com/x", "Second version");
+  v2.topics = {"Late"};
+  return {file("1.md", {v1}), file("2.md", {v2}), file("3.md", {v2})};
+}
+
+// Three articles sharing provider names (two Beebom domains) and one topic in two spellings.
+std::vector<ParsedFile> shared_names() {
+  auto a = article("https://e.com/a", "A");
+  a.provider = Provider{"Beebom", "beebom.com", Json::object()};
+  a.topics = {"Énergie", "AI"};
+  auto b = article("https://e.com/b", "B");
+  b.provider = Provider{"Beebom", "beebom.com", Json::object()};
+  b.topics = {"éNERGIE"};
+  auto c = article("https://e.com/c", "C");
+  c.provider = Provider{"Beebom", "beebom.org", Json::object()};
+  return {file("1.md", {a}), file("2.md", {b, c})};
+}
+
+enum class EvenExcerpts { kWith, kWithout };
+
+// Round `round` of fifty articles (https://e.com/0..49) titled "Title I roundR", the even ones
+// with the excerpt "even excerpt" or without one.
+std::vector<ParsedFile> fifty_titles(int round, EvenExcerpts excerpts) {
+  std::vector<Article> articles;
+  for (int i = 0; i < 50; ++i) {
+    auto a = article("https://e.com/" + std::to_string(i),
+                     "Title " + std::to_string(i) + " round" + std::to_string(round));
+    if (i % 2 == 0 && excerpts == EvenExcerpts::kWith) a.excerpt = "even excerpt";
+    articles.push_back(a);
+  }
+  return {file("all.ndjson", articles)};
+}
+
 }  // namespace
 
 TEST_CASE("every field of an article is stored", "[store][sqlite][writer]") {
@@ -163,14 +199,11 @@ TEST_CASE("the last record of a URL wins within a batch, counted in input order"
   for (const auto& backend : test::backends()) {
     DYNAMIC_SECTION(backend) {
       test::FreshStore fresh(backend);
-      auto v1 = article("https://e.com/x", "First version");
-      auto v2 = article("https://e.com/x", "Second version");
-      v2.topics = {"Late"};
-      auto counts = fresh.store().writer().write_batch(
-          std::vector{file("1.md", {v1}), file("2.md", {v2}), file("3.md", {v2})}, at(1));
+      auto batch = one_url_three_times();
+      auto counts = fresh.store().writer().write_batch(batch, at(1));
       REQUIRE(counts);
       CHECK(*counts == WriteCounts{1, 1, 1});  // added, then changed, then the same again
-      CHECK(stored(fresh.store(), "https://e.com/x").article == v2);
+      CHECK(stored(fresh.store(), "https://e.com/x").article == batch[2].articles[0]);
       CHECK(searched(fresh.store(), "first").empty());  // only the survivor is indexed
       CHECK(searched(fresh.store(), "second") == std::vector<std::string>{"https://e.com/x"});
       auto topics = facet(fresh.store(), Facet::kTopic);
@@ -184,11 +217,7 @@ TEST_CASE("the last record of a URL wins within a batch, counted in input order"
 TEST_CASE("SQLite: the last record of a URL is the one row, indexed alone",
           "[store][sqlite][writer]") {
   test::FreshStore fresh("sqlite");
-  auto v1 = article("https://e.com/x", "First version");
-  auto v2 = article("https://e.com/x", "Second version");
-  v2.topics = {"Late"};
-  REQUIRE(fresh.store().writer().write_batch(
-      std::vector{file("1.md", {v1}), file("2.md", {v2}), file("3.md", {v2})}, at(1)));
+  REQUIRE(fresh.store().writer().write_batch(one_url_three_times(), at(1)));
   test::SqlView sql(fresh.spec());
   CHECK(sql.rows("SELECT title, source_path FROM articles") ==
         std::vector<std::string>{"Second version|3.md"});
@@ -277,15 +306,8 @@ TEST_CASE("search finds each article's current text after many updates", "[store
     DYNAMIC_SECTION(backend) {
       test::FreshStore fresh(backend);
       for (int round = 0; round < 3; ++round) {
-        std::vector<Article> articles;
-        for (int i = 0; i < 50; ++i) {
-          auto a = article("https://e.com/" + std::to_string(i),
-                           "Title " + std::to_string(i) + " round" + std::to_string(round));
-          if (i % 2 == 0 && round < 2) a.excerpt = "even excerpt";
-          articles.push_back(a);
-        }
-        REQUIRE(fresh.store().writer().write_batch(std::vector{file("all.ndjson", articles)},
-                                                   at(round)));
+        auto excerpts = round < 2 ? EvenExcerpts::kWith : EvenExcerpts::kWithout;
+        REQUIRE(fresh.store().writer().write_batch(fifty_titles(round, excerpts), at(round)));
       }
       CHECK(searched(fresh.store(), "round0").empty());
       CHECK(searched(fresh.store(), "round1").empty());
@@ -302,14 +324,7 @@ TEST_CASE("the full-text index matches the articles after many updates",
   test::FreshStore fresh("sqlite");
   ArticleWriter& writer = fresh.store().writer();
   for (int round = 0; round < 3; ++round) {
-    std::vector<Article> articles;
-    for (int i = 0; i < 50; ++i) {
-      auto a = article("https://e.com/" + std::to_string(i),
-                       "Title " + std::to_string(i) + " round" + std::to_string(round));
-      if (i % 2 == 0) a.excerpt = "even excerpt";
-      articles.push_back(a);
-    }
-    REQUIRE(writer.write_batch(std::vector{file("all.ndjson", articles)}, at(round)));
+    REQUIRE(writer.write_batch(fifty_titles(round, EvenExcerpts::kWith), at(round)));
   }
   // FTS5's own check compares the index with the external content table, row by row.
   auto db = sqlite::Database::open(fresh.spec(), sqlite::Database::Access::kReadWrite);
@@ -329,16 +344,7 @@ TEST_CASE("providers and topics are shared between articles, topics by folded na
   for (const auto& backend : test::backends()) {
     DYNAMIC_SECTION(backend) {
       test::FreshStore fresh(backend);
-      auto a = article("https://e.com/a", "A");
-      a.provider = Provider{"Beebom", "beebom.com", Json::object()};
-      a.topics = {"Énergie", "AI"};
-      auto b = article("https://e.com/b", "B");
-      b.provider = Provider{"Beebom", "beebom.com", Json::object()};
-      b.topics = {"éNERGIE"};
-      auto c = article("https://e.com/c", "C");
-      c.provider = Provider{"Beebom", "beebom.org", Json::object()};
-      REQUIRE(fresh.store().writer().write_batch(
-          std::vector{file("1.md", {a}), file("2.md", {b, c})}, at(1)));
+      REQUIRE(fresh.store().writer().write_batch(shared_names(), at(1)));
       // One topic under its first spelling, counted twice; each article keeps its own spelling.
       auto topics = facet(fresh.store(), Facet::kTopic);
       REQUIRE(topics.size() == 2);
@@ -362,16 +368,7 @@ TEST_CASE("providers and topics are shared between articles, topics by folded na
 TEST_CASE("SQLite: providers and topics are one row each, topics keyed by folded name",
           "[store][sqlite][writer]") {
   test::FreshStore fresh("sqlite");
-  auto a = article("https://e.com/a", "A");
-  a.provider = Provider{"Beebom", "beebom.com", Json::object()};
-  a.topics = {"Énergie", "AI"};
-  auto b = article("https://e.com/b", "B");
-  b.provider = Provider{"Beebom", "beebom.com", Json::object()};
-  b.topics = {"éNERGIE"};
-  auto c = article("https://e.com/c", "C");
-  c.provider = Provider{"Beebom", "beebom.org", Json::object()};
-  REQUIRE(fresh.store().writer().write_batch(std::vector{file("1.md", {a}), file("2.md", {b, c})},
-                                             at(1)));
+  REQUIRE(fresh.store().writer().write_batch(shared_names(), at(1)));
   test::SqlView sql(fresh.spec());
   CHECK(sql.rows("SELECT name, domain FROM providers ORDER BY id") ==
         std::vector<std::string>{"Beebom|beebom.com", "Beebom|beebom.org"});

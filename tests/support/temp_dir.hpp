@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
 
 namespace newsdb::test {
 
@@ -17,5 +18,8 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// Writes `text` to `path` byte for byte, making its missing parent folders.
+void write_file(const std::filesystem::path& path, const std::string& text);
 
 }  // namespace newsdb::test

@@ -10,10 +10,6 @@
 namespace newsdb::sqlite {
 namespace {
 
-// Long enough for another process's import batch to commit; short enough that a stuck peer
-// is reported rather than waited on forever.
-constexpr int kBusyTimeoutMs = 60'000;
-
 ErrorKind kind_for(int code) {
   switch (code & 0xff) {
     case SQLITE_FULL:

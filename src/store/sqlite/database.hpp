@@ -18,6 +18,11 @@ namespace newsdb::sqlite {
 
 class Statement;
 
+// How long a connection waits out another's lock (SQLITE_BUSY) before it gives up: long enough for
+// another process's import batch to commit; short enough that a stuck peer is reported rather
+// than waited on forever.
+inline constexpr int kBusyTimeoutMs = 60'000;
+
 class Database {
  public:
   enum class Access { kReadWrite, kReadOnly };

@@ -3,8 +3,10 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <chrono>
 #include <string>
 #include <string_view>
+#include <thread>
 
 namespace newsdb::sqlite {
 namespace {
@@ -214,16 +216,20 @@ Result<std::int64_t> pragma_int(Database& db, std::string_view pragma) {
   return *row ? stmt->column_int(0) : 0;
 }
 
-}  // namespace
+// What a file's header says: its application id, schema version and how many times its schema
+// changed (0 for a brand-new, empty file).
+struct Header {
+  std::int64_t app_id = 0;
+  std::int64_t version = 0;
+  std::int64_t objects = 0;
+};
 
-int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
-
-std::string_view migration_sql(int version) {
-  if (version < 1 || version > latest_schema_version()) return {};
-  return kMigrations[static_cast<std::size_t>(version - 1)];
-}
-
-Result<void> prepare_schema(Database& db, Database::Access access) {
+// The header, read in one snapshot: importers started together on a new path create the store at
+// the same moment, and values read one by one could pair the empty file's application id with the
+// finished schema ("not a newsdb database").
+Result<Header> read_header(Database& db) {
+  auto tx = Transaction::begin(db, Transaction::Kind::kDeferred);
+  if (!tx) return std::unexpected(tx.error());
   // Reading the header also tells a file that is not SQLite at all ("file is not a database").
   auto app_id = pragma_int(db, "application_id");
   if (!app_id && (db.error_code() & 0xff) == SQLITE_NOTADB) {
@@ -236,17 +242,46 @@ Result<void> prepare_schema(Database& db, Database::Access access) {
   }
   auto version = pragma_int(db, "user_version");
   if (!version) return std::unexpected(version.error());
-  auto objects = pragma_int(db, "schema_version");  // 0 for a brand-new, empty file
+  auto objects = pragma_int(db, "schema_version");
   if (!objects) return std::unexpected(objects.error());
+  if (auto r = tx->commit(); !r) return std::unexpected(r.error());
+  return Header{*app_id, *version, *objects};
+}
 
-  bool empty = *objects == 0;
-  if (!empty && *app_id != kApplicationId) {
+// Switches the file to WAL. That takes an exclusive lock, which SQLite does not wait for with the
+// busy handler while another connection reads or creates the file (importers started together on
+// a new path): SQLITE_BUSY is retried here, for as long as the busy timeout.
+Result<void> enter_wal(Database& db) {
+  using namespace std::chrono;
+  auto deadline = steady_clock::now() + milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    auto r = db.exec("PRAGMA journal_mode = WAL");
+    if (r || (db.error_code() & 0xff) != SQLITE_BUSY || steady_clock::now() > deadline) return r;
+    std::this_thread::sleep_for(milliseconds(5));
+  }
+}
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+std::string_view migration_sql(int version) {
+  if (version < 1 || version > latest_schema_version()) return {};
+  return kMigrations[static_cast<std::size_t>(version - 1)];
+}
+
+Result<void> prepare_schema(Database& db, Database::Access access) {
+  auto header = read_header(db);
+  if (!header) return std::unexpected(header.error());
+  bool empty = header->objects == 0;
+  if (!empty && header->app_id != kApplicationId) {
     return fail(ErrorKind::kStore,
                 db.path() + " is a SQLite database but not a newsdb one; pass another --db path");
   }
-  if (*version > latest_schema_version()) {
+  if (header->version > latest_schema_version()) {
     return fail(ErrorKind::kStore,
-                db.path() + " was written by a newer newsdb (schema " + std::to_string(*version) +
+                db.path() + " was written by a newer newsdb (schema " +
+                    std::to_string(header->version) +
                     ", this build knows " + std::to_string(latest_schema_version()) +
                     "); upgrade newsdb to use it");
   }
@@ -255,11 +290,11 @@ Result<void> prepare_schema(Database& db, Database::Access access) {
     if (empty) {
       if (auto r = db.exec(kNewStorePageSize); !r) return r;
     }
-    if (auto r = db.exec("PRAGMA journal_mode = WAL"); !r) return r;
+    if (auto r = enter_wal(db); !r) return r;
   }
   if (auto r = db.exec("PRAGMA synchronous = NORMAL"); !r) return r;
 
-  if (*version == latest_schema_version()) return {};
+  if (header->version == latest_schema_version()) return {};
   if (access == Database::Access::kReadOnly) {
     return fail(ErrorKind::kStore, empty ? db.path() + " is empty: run `newsdb import` first"
                                          : db.path() + " needs an upgrade: run `newsdb import` once "

@@ -84,6 +84,10 @@ inline constexpr const char* kStageArticleColumns =
     "cdn_amp_web_url, category, category_key, type, type_key, quality, heat, published, "
     "provider_name, provider_domain, provider_name_key, provider_domain_key, provider_extra, "
     "secured, topics, topics_text, extra, content_hash, source_path, search_text, search";
-inline constexpr int kStageArticleFields = 30;
+inline constexpr int kStageArticleFields = [] {
+  int fields = 1;
+  for (const char* c = kStageArticleColumns; *c; ++c) fields += *c == ',';
+  return fields;
+}();
 
 }  // namespace newsdb::postgres

@@ -63,47 +63,51 @@ Result<std::vector<std::optional<ImportRecord>>> ImportLog::find(
     std::span<const std::string> paths) {
   Statement& q = *find_from_;
   std::vector<std::optional<ImportRecord>> out(paths.size());
-  // The pass: the cursor stands on the first record at or after the last path matched
-  // (`behind`), or past the end (`has_row` false); nothing in between was skipped unseen.
-  bool open = false;
+  // The pass: the cursor stands on the first record at or after the last path looked up
+  // (`behind`; null before the first search), or past the end (`has_row` false); no record in
+  // between was skipped unseen.
   bool has_row = false;
   const std::string* behind = nullptr;
-  auto seek = [&](const std::string& path) -> Result<void> {
-    q.reset();
-    q.bind_view(1, path);
+  auto step = [&]() -> Result<void> {
     auto row = q.step();
     if (!row) return std::unexpected(row.error());
-    open = true;
     has_row = *row;
     return {};
   };
-  for (std::size_t i = 0; i < paths.size(); ++i) {
-    const std::string& path = paths[i];
-    if (!open || path < *behind) {
-      if (auto r = seek(path); !r) return std::unexpected(r.error());
-    } else {
-      for (int steps = 0; has_row && q.column_view(0) < path; ++steps) {
-        if (steps == kStepsBeforeSeek) {
-          if (auto r = seek(path); !r) return std::unexpected(r.error());
-          break;
+  auto seek = [&](const std::string& path) {
+    q.reset();
+    q.bind_view(1, path);
+    return step();
+  };
+  auto pass = [&]() -> Result<void> {
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      const std::string& path = paths[i];
+      if (!behind || path < *behind) {
+        if (auto r = seek(path); !r) return r;
+      } else {
+        for (int steps = 0; has_row && q.column_view(0) < path; ++steps) {
+          auto r = steps == kStepsBeforeSeek ? seek(path) : step();
+          if (!r) return r;
+          if (steps == kStepsBeforeSeek) break;
         }
-        auto row = q.step();
-        if (!row) return std::unexpected(row.error());
-        has_row = *row;
       }
+      behind = &path;
+      if (!has_row || q.column_view(0) != path) continue;
+      auto outcome = outcome_from_name(q.column_view(4));
+      out[i] = ImportRecord{path,
+                            q.column_int(1),
+                            q.column_int(2),
+                            q.column_text(3),
+                            // An outcome this build does not know is retried, as a failure
+                            // would be.
+                            outcome.value_or(FileOutcome::kFailed),
+                            q.column_int(5)};
     }
-    behind = &path;
-    if (!has_row || q.column_view(0) != path) continue;
-    auto outcome = outcome_from_name(q.column_view(4));
-    out[i] = ImportRecord{path,
-                          q.column_int(1),
-                          q.column_int(2),
-                          q.column_text(3),
-                          // An outcome this build does not know is retried, as a failure would be.
-                          outcome.value_or(FileOutcome::kFailed),
-                          q.column_int(5)};
-  }
-  q.reset();
+    return {};
+  };
+  auto passed = pass();
+  q.reset();  // also after a failed step: the read ends here either way
+  if (!passed) return std::unexpected(passed.error());
   return out;
 }
 

@@ -86,6 +86,16 @@ SELECT o.url, nextval($1::regclass) FROM (
   ORDER BY g.n OFFSET 0) o
 )sql";
 
+// The ids of the batch's providers and topics (the arrays' 1-based positions), for final rows.
+constexpr const char* kProviderIds = R"sql(
+SELECT g.n, p.id FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS g (name, domain, n)
+JOIN providers p ON p.name = g.name AND p.domain = g.domain
+)sql";
+constexpr const char* kTopicIds = R"sql(
+SELECT g.n, t.id FROM unnest($1::text[]) WITH ORDINALITY AS g (name_key, n)
+JOIN topics t ON t.name_key = g.name_key
+)sql";
+
 // The columns written from stage_articles (s) and providers (p), after url and before the stamps.
 #define NEWSDB_ARTICLE_VALUES                                                                   \
   "s.title, s.excerpt, s.body, s.published_at, s.original_url, s.web_url, s.amp_web_url, "      \
@@ -350,15 +360,34 @@ Result<WriteCounts> PgArticleWriter::write_batch(std::span<const ParsedFile> bat
   if (Connection* second = keys.urls.size() >= kTwoPartsFrom ? partner() : nullptr) {
     return write_in_parts(batch, keys, log, *second, seconds);
   }
-  const StagedBatch staged = stage_articles(batch);
-  return in_transaction(conn_, [&]() -> Result<WriteCounts> {
-    auto drawn = write_prelude(conn_, keys, 1);
-    if (!drawn) return std::unexpected(drawn.error());
-    auto counts = write_part(conn_, staged, drawn->front(), seconds);
-    if (!counts) return counts;
-    if (auto r = write_log(conn_, log, seconds); !r) return std::unexpected(r.error());
-    return counts;
-  });
+  return write_whole(batch, keys, log, seconds);
+}
+
+// One transaction on one connection. Should another writer insert one of the URLs it drew an id
+// for before its final rows reach the store, it is rolled back and written again through staging.
+Result<WriteCounts> PgArticleWriter::write_whole(std::span<const ParsedFile> batch,
+                                                 const BatchKeys& keys, const StagedLog& log,
+                                                 std::int64_t now) {
+  const PreparedPart prepared = prepare_articles(batch);
+  bool raced = false;
+  std::int64_t direct = 0;
+  auto attempt = [&](bool final_rows) {
+    return in_transaction(conn_, [&]() -> Result<WriteCounts> {
+      auto prelude = write_prelude(conn_, keys, 1, final_rows, now);
+      if (!prelude) return std::unexpected(prelude.error());
+      if (after_prelude_) after_prelude_();
+      const StagedBatch staged = stage_articles(prepared, final_rows ? &prelude->ids : nullptr);
+      direct = staged.direct.counts.added;
+      auto counts = write_part(conn_, staged, prelude->parts.front(), now, raced);
+      if (!counts) return counts;
+      if (auto r = write_log(conn_, log, now); !r) return std::unexpected(r.error());
+      return counts;
+    });
+  };
+  auto counts = attempt(direct_);
+  if (!counts && raced) counts = attempt(false);
+  if (counts) written_directly_ += direct;
+  return counts;
 }
 
 // Three kinds of transaction: the prelude, then the two parts at once (each on its connection and
@@ -370,11 +399,23 @@ Result<WriteCounts> PgArticleWriter::write_batch(std::span<const ParsedFile> bat
 Result<WriteCounts> PgArticleWriter::write_in_parts(std::span<const ParsedFile> batch,
                                                     const BatchKeys& keys, const StagedLog& log,
                                                     Connection& second, std::int64_t now) {
-  auto drawn = in_transaction(conn_, [&] { return write_prelude(conn_, keys, 2); });
-  if (!drawn) return std::unexpected(drawn.error());
+  auto prelude = in_transaction(conn_, [&] { return write_prelude(conn_, keys, 2, direct_, now); });
+  if (!prelude) return std::unexpected(prelude.error());
+  if (after_prelude_) after_prelude_();
+  // A part whose final rows lost a race to another writer is written again through staging.
   auto write = [&](Connection& conn, std::size_t part) -> Result<WriteCounts> {
-    const StagedBatch staged = stage_articles(batch, part, 2);
-    return in_transaction(conn, [&] { return write_part(conn, staged, (*drawn)[part], now); });
+    const PreparedPart prepared = prepare_articles(batch, part, 2);
+    const DrawnIds& drawn = prelude->parts[part];
+    bool raced = false;
+    auto attempt = [&](const StoreIds* ids) {
+      const StagedBatch staged = stage_articles(prepared, ids);
+      auto counts = in_transaction(conn, [&] { return write_part(conn, staged, drawn, now, raced); });
+      if (counts) written_directly_ += staged.direct.counts.added;
+      return counts;
+    };
+    auto counts = attempt(direct_ ? &prelude->ids : nullptr);
+    if (!counts && raced) return attempt(nullptr);
+    return counts;
   };
   auto other = std::async(std::launch::async, write, std::ref(second), std::size_t{1});
   auto counts = write(conn_, 0);
@@ -389,8 +430,10 @@ Result<WriteCounts> PgArticleWriter::write_in_parts(std::span<const ParsedFile> 
   return *counts += *theirs;
 }
 
-Result<std::vector<PgArticleWriter::DrawnIds>> PgArticleWriter::write_prelude(
-    Connection& conn, const BatchKeys& keys, std::size_t parts) {
+Result<PgArticleWriter::Prelude> PgArticleWriter::write_prelude(Connection& conn,
+                                                                const BatchKeys& keys,
+                                                                std::size_t parts, bool direct,
+                                                                std::int64_t now) {
   if (!keys.provider_names.empty()) {
     auto r = conn.exec_prepared("w_providers", kInsertProviders,
                                 Params()
@@ -410,17 +453,50 @@ Result<std::vector<PgArticleWriter::DrawnIds>> PgArticleWriter::write_prelude(
             .add(array_literal(keys.topic_keys)));
     if (!r) return std::unexpected(r.error());
   }
-  std::vector<DrawnIds> out(parts);
+  Prelude out;
+  out.parts.resize(parts);
+  out.ids.now = now;
   if (keys.urls.empty()) return out;
   auto drawn = conn.exec_prepared("w_draw_ids", kDrawArticleIds,
                                   Params().add(article_ids_).add(array_literal(keys.urls)));
   if (!drawn) return std::unexpected(drawn.error());
   for (int i = 0; i < drawn->rows(); ++i) {
-    DrawnIds& ids = out[url_part(drawn->text(i, 0), parts)];
+    DrawnIds& ids = out.parts[url_part(drawn->text(i, 0), parts)];
     ids.urls.emplace_back(drawn->text(i, 0));
     ids.ids.emplace_back(drawn->text(i, 1));
+    if (direct) out.ids.articles.emplace(ids.urls.back(), drawn->int64(i, 1));
+  }
+  if (direct && !out.ids.articles.empty()) {
+    if (auto r = read_store_ids(conn, keys, out.ids); !r) return std::unexpected(r.error());
   }
   return out;
+}
+
+// Providers and topics are never deleted, so their ids stay valid once read.
+Result<void> PgArticleWriter::read_store_ids(Connection& conn, const BatchKeys& keys,
+                                             StoreIds& ids) {
+  auto at = [](const PgResult& rows, int i) { return static_cast<std::size_t>(rows.int64(i, 0) - 1); };
+  if (!keys.provider_names.empty()) {
+    auto rows = conn.exec_prepared("w_provider_ids", kProviderIds,
+                                   Params()
+                                       .add(array_literal(keys.provider_names))
+                                       .add(array_literal(keys.provider_domains)));
+    if (!rows) return std::unexpected(rows.error());
+    for (int i = 0; i < rows->rows(); ++i) {
+      const std::size_t n = at(*rows, i);
+      ids.providers.emplace(std::pair(keys.provider_names[n], keys.provider_domains[n]),
+                            rows->int64(i, 1));
+    }
+  }
+  if (!keys.topic_keys.empty()) {
+    auto rows = conn.exec_prepared("w_topic_ids", kTopicIds,
+                                   Params().add(array_literal(keys.topic_keys)));
+    if (!rows) return std::unexpected(rows.error());
+    for (int i = 0; i < rows->rows(); ++i) {
+      ids.topics.emplace(keys.topic_keys[at(*rows, i)], rows->int64(i, 1));
+    }
+  }
+  return {};
 }
 
 Result<std::vector<std::optional<std::string>>> PgArticleWriter::stored_hashes(
@@ -452,8 +528,11 @@ Result<std::vector<FailedInput>> PgArticleWriter::failed_inputs() {
 }
 
 Result<WriteCounts> PgArticleWriter::write_part(Connection& conn, const StagedBatch& staged,
-                                                const DrawnIds& drawn, std::int64_t now) {
-  if (staged.articles.empty()) return WriteCounts{};
+                                                const DrawnIds& drawn, std::int64_t now,
+                                                bool& raced) {
+  // Final rows first: their inserts, like the staged ones', come before any row lock.
+  if (auto r = write_final(conn, staged.direct, raced); !r) return std::unexpected(r.error());
+  if (staged.articles.empty()) return staged.direct.counts;
   const std::string articles_copy = std::string("COPY pg_temp.stage_articles (") +
                                     kStageArticleColumns + ") FROM STDIN WITH (FORMAT binary)";
   if (auto r = copy_all<CopyBinary>(
@@ -477,7 +556,28 @@ Result<WriteCounts> PgArticleWriter::write_part(Connection& conn, const StagedBa
       !r) {
     return std::unexpected(r.error());
   }
-  return counts;
+  return *counts += staged.direct.counts;
+}
+
+// The articles COPYed in URL order (the lock order). A URL another writer inserted since the
+// prelude fails the COPY with unique_violation (after waiting for that writer's transaction, as
+// an INSERT would).
+Result<void> PgArticleWriter::write_final(Connection& conn, const FinalRows& rows, bool& raced) {
+  if (rows.articles.empty()) return {};
+  const std::string articles_copy = std::string("COPY articles (") + kFinalArticleColumns +
+                                    ") FROM STDIN WITH (FORMAT binary)";
+  if (auto r = conn.copy_in(articles_copy, rows.articles.bytes()); !r) {
+    raced = conn.last_sqlstate() == "23505";
+    return std::unexpected(r.error());
+  }
+  return copy_all<CopyBinary>(
+      conn,
+      {{rows.topics, "COPY article_topics (article_id, topic_id, position, published_at) FROM "
+                     "STDIN WITH (FORMAT binary)"},
+       {rows.images, "COPY images (article_id, position, url, width, height, is_cached, extra) "
+                     "FROM STDIN WITH (FORMAT binary)"},
+       {rows.related, "COPY related (article_id, position, url, title, published_at, "
+                      "provider_name, provider_domain, doc) FROM STDIN WITH (FORMAT binary)"}});
 }
 
 Result<void> PgArticleWriter::write_log(Connection& conn, const StagedLog& log, std::int64_t now) {

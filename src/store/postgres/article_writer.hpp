@@ -1,17 +1,23 @@
 // PostgreSQL implementation of ArticleWriter (see <newsdb/article_writer.hpp>).
 //
 // A batch travels as COPY data (binary form: the server reads it field by field without parsing
-// text, search vectors included) into session-private staging tables, then a fixed set of
-// set-based statements moves it into the store:
+// text, search vectors included), in two ways. Articles new to the store whose search vector is
+// ASCII go straight into the store's tables as finished rows (the cheapest way in for the
+// server); the others go into session-private staging tables, which a fixed set of set-based
+// statements merges into the store:
 //   1. the prelude: new providers and topics inserted; ids drawn, in input order, for the
-//      batch's articles new to the store;
-//   2. articles new to the store: inserted with those ids (INSERT ... ON CONFLICT DO NOTHING);
+//      batch's articles new to the store; the ids of the batch's providers and topics read;
+//   2. articles new to the store: COPYed with those ids as final rows, children included; the
+//      staged ones inserted with theirs (INSERT ... ON CONFLICT DO NOTHING);
 //   3. the others: locked, and their stored content hashes read (SELECT ... FOR UPDATE);
 //   4. those whose hash differs: rewritten, with their topics, images and related entries;
 //   5. import records upserted, and the errors of inputs that start again replaced.
 // Steps 2 and 3 tell each URL's first record apart as added, updated or unchanged, so the counts
 // are the SQLite writer's exactly, also with several writers at once: a URL is "added" by the one
-// writer whose insert won, and compared under a row lock by every other.
+// writer whose insert won, and compared under a row lock by every other. Should another writer
+// insert one of the URLs COPYed in step 2 after the prelude (the COPY then fails on the unique
+// URL), the transaction is rolled back and its articles are written again through the staging
+// tables alone, which tell them apart as above.
 //
 // Two connections: a batch of 64 articles or more (kTwoPartsFrom) is cut in two by canonical URL,
 // and steps 2-4 of each part run at once on the two connections (each part staged on its own
@@ -37,6 +43,8 @@
 // wins, as within one the last article in input order does (every record of a URL is in one part).
 #pragma once
 
+#include <atomic>
+#include <functional>
 #include <newsdb/article_writer.hpp>
 #include <optional>
 #include <string>
@@ -60,6 +68,13 @@ class PgArticleWriter final : public ArticleWriter {
   Result<std::vector<std::optional<std::string>>> stored_hashes(
       std::span<const std::string> canonical_urls) override;
 
+  // For tests. With false, every article goes through the staging tables (default: true).
+  void set_write_new_directly(bool on) { direct_ = on; }
+  // Called after each prelude (committed, or within the batch's transaction for a small batch).
+  void set_after_prelude(std::function<void()> hook) { after_prelude_ = std::move(hook); }
+  // The articles written straight into the store's tables so far (committed).
+  std::int64_t written_directly() const { return written_directly_; }
+
  private:
   // The ids the prelude drew for one part's new articles (decimal text, for an array literal).
   struct DrawnIds {
@@ -69,12 +84,24 @@ class PgArticleWriter final : public ArticleWriter {
 
   Result<void> prepare_session(Connection& conn);
   Connection* partner();  // the second connection, opened on first use; null without one
+  // What the prelude drew and read: per part, and for final rows (when asked for).
+  struct Prelude {
+    std::vector<DrawnIds> parts;
+    StoreIds ids;
+  };
+
+  Result<WriteCounts> write_whole(std::span<const ParsedFile> batch, const BatchKeys& keys,
+                                  const StagedLog& log, std::int64_t now);
   Result<WriteCounts> write_in_parts(std::span<const ParsedFile> batch, const BatchKeys& keys,
                                      const StagedLog& log, Connection& second, std::int64_t now);
-  Result<std::vector<DrawnIds>> write_prelude(Connection& conn, const BatchKeys& keys,
-                                              std::size_t parts);
+  Result<Prelude> write_prelude(Connection& conn, const BatchKeys& keys, std::size_t parts,
+                                bool direct, std::int64_t now);
+  Result<void> read_store_ids(Connection& conn, const BatchKeys& keys, StoreIds& ids);
+  // `raced`: set when the final rows' COPY failed because another writer inserted one of their
+  // URLs after the prelude.
   Result<WriteCounts> write_part(Connection& conn, const StagedBatch& staged,
-                                 const DrawnIds& drawn, std::int64_t now);
+                                 const DrawnIds& drawn, std::int64_t now, bool& raced);
+  Result<void> write_final(Connection& conn, const FinalRows& rows, bool& raced);
   Result<void> write_log(Connection& conn, const StagedLog& log, std::int64_t now);
   Result<WriteCounts> upsert_articles(Connection& conn, const StagedBatch& staged,
                                       const Params& stamped, const DrawnIds& drawn);
@@ -84,6 +111,9 @@ class PgArticleWriter final : public ArticleWriter {
   std::optional<Connection> partner_;
   bool partner_tried_ = false;
   bool session_ready_ = false;
+  bool direct_ = true;
+  std::function<void()> after_prelude_;
+  std::atomic<std::int64_t> written_directly_ = 0;
   // The sequences behind the ids of articles, providers and topics.
   std::string article_ids_;
   std::string provider_ids_;

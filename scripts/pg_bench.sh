@@ -14,7 +14,18 @@
 # instead of generating one with ../shared/tools/gen_corpus.py --seed 42), JOBS (import --jobs;
 # default: newsdb's own, one parse thread per core), BEFORE (another newsdb binary, say the one
 # before a change: each round then also imports into PostgreSQL with it, just before NEWSDB, on
-# the same server, so the two are compared under the same load).
+# the same server, so the two are compared under the same load), FLOOR=1 (then measure the floor,
+# below, on the last round's PostgreSQL database).
+#
+# The floor: what the server alone needs to store the corpus, which no client can beat on this
+# machine. The last round's PostgreSQL tables are exported as they ended up (COPY's binary form)
+# and loaded back into a new, empty newsdb database with plain COPY, in one backend and one
+# transaction, with the session settings newsdb's writer uses:
+#   indexed   into the schema as it is, every index kept up to date row by row (as any importer
+#             that leaves the indexes in place must);
+#   deferred  with the secondary indexes (search, sort orders, topic, provider) dropped first and
+#             built again after the rows are in (PostgreSQL's advice for loading an empty table).
+# Each floor line gives the wall time and that one backend's CPU seconds.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -79,4 +90,45 @@ for round in $(seq 1 "$rounds"); do
   printf 'round %s  postgresql  ' "$round"
   import_into_server "round$round" "$newsdb"
 done
+
+[ "${FLOOR:-}" = 1 ] || { echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"; exit 0; }
+
+base=${server%/*}
+psql_as() { "${PG_BIN:-/usr/lib/postgresql/15/bin}/psql" -X -v ON_ERROR_STOP=1 -q "$@"; }
+tables=(providers topics articles article_topics images related import_files)
+for t in "${tables[@]}"; do
+  psql_as "$base/round$rounds" -c "\\copy $t TO '$work/$t.copy' (FORMAT binary)"
+done
+# The secondary indexes of a new newsdb database (for dropping them and building them again).
+secondary="FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+  JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE n.nspname = 'public' AND NOT i.indisunique AND NOT i.indisprimary"
+seconds() { awk -v a="$1" -v b="$2" -v t="${3:-1}" 'BEGIN { printf "%.2f", (b - a) / t }'; }
+floor() {  # $1: indexed | deferred
+  local db="floor_$1"
+  mkdir -p "$work/empty"
+  "$newsdb" --db "$base/$db" import "$work/empty" >/dev/null  # a new database with the schema
+  {
+    echo "SELECT pg_backend_pid() AS pid \\gset"
+    echo "\\setenv FLOOR_PID :pid"
+    echo "SET synchronous_commit = off;"
+    echo "SET default_toast_compression = lz4;"
+    echo "\\! awk '{ print \$14 + \$15 }' /proc/\$FLOOR_PID/stat > $work/cpu.before; date +%s.%N > $work/wall.before"
+    echo "BEGIN;"
+    [ "$1" = indexed ] || psql_as "$base/$db" -At -c "SELECT 'DROP INDEX ' || c.relname || ';' $secondary"
+    for t in "${tables[@]}"; do echo "COPY $t FROM '$work/$t.copy' (FORMAT binary);"; done
+    if [ "$1" = deferred ]; then
+      echo "SET maintenance_work_mem = '256MB';"
+      psql_as "$base/$db" -At -c "SELECT pg_get_indexdef(i.indexrelid) || ';' $secondary"
+    fi
+    echo "COMMIT;"
+    echo "\\! date +%s.%N > $work/wall.after; awk '{ print \$14 + \$15 }' /proc/\$FLOOR_PID/stat > $work/cpu.after"
+  } >"$work/floor.sql"
+  psql_as "$base/$db" -f "$work/floor.sql"
+  printf 'floor, %-9s  wall %s s  [cpu: server backend %s s]\n' "$1" \
+    "$(seconds "$(cat "$work/wall.before")" "$(cat "$work/wall.after")")" \
+    "$(seconds "$(cat "$work/cpu.before")" "$(cat "$work/cpu.after")" "$tick")"
+}
+floor indexed
+floor deferred
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

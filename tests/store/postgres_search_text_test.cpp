@@ -2,6 +2,10 @@
 // by hand from FTS5's rules: runs of letters and digits, lower-cased).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <map>
+#include <random>
+
 #include "store/postgres/search_text.hpp"
 
 using namespace newsdb::postgres;
@@ -79,4 +83,70 @@ TEST_CASE("the user's words become ANDed phrases", "[store][postgresql]") {
   CHECK(words_query("  \"Gödel\"  ") == "('gödel')");
   CHECK(words_query("-- ... !!") == "");
   CHECK(words_query("it's") == "('it' <-> 's')");
+}
+
+namespace {
+
+// The vector's literal built the plain way, from search_tokens and an ordered map, for comparing
+// with the import's builder (the fields given here keep the vector under its size limit).
+std::string reference_literal(const std::vector<std::pair<std::string, char>>& fields) {
+  std::map<std::string, std::vector<std::pair<int, char>>> entries;  // bytewise order
+  int position = 1;
+  for (const auto& [text, weight] : fields) {
+    for (const std::string& token : search_tokens(std::string_view(text).substr(0, 100'000))) {
+      int at = std::min(position++, 16383);
+      if (token.size() > 2046) continue;
+      auto& kept = entries[token];
+      if (kept.size() >= 256 || (!kept.empty() && kept.back().first == at)) continue;
+      kept.emplace_back(at, weight);
+    }
+    position += 8;
+  }
+  std::string out;
+  for (const auto& [word, kept] : entries) {
+    if (!out.empty()) out += ' ';
+    out += "'" + word + "':";
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+      out += (i ? "," : "") + std::to_string(kept[i].first) + kept[i].second;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the search vector matches a plain construction, article after article",
+          "[store][postgresql]") {
+  // Words that collide in case or accents, share prefixes, repeat; one article with tens of
+  // thousands of distinct words in between (the builder's buffers grow, then must forget it).
+  const std::vector<std::string> vocabulary = {
+      "a", "A", "ab", "abc", "Ab", "b", "chip", "chips", "CHIPS", "café", "Café", "cafe",
+      "東京", "Ωμέγα", "straße", "4090", "x1", "supply-chain", "don't", "zz", "Z", "9", "é"};
+  std::mt19937 random(7);
+  auto text = [&](std::size_t words) {
+    std::string out;
+    for (std::size_t i = 0; i < words; ++i) {
+      out += vocabulary[random() % vocabulary.size()];
+      out += random() % 5 == 0 ? ". " : " ";
+    }
+    return out;
+  };
+  for (int article = 0; article < 300; ++article) {
+    std::string title = text(random() % 12);
+    std::string excerpt = text(random() % 40);
+    std::string topics = text(random() % 4);
+    std::string body = text(random() % 900);
+    if (article == 150) {
+      body.clear();
+      for (int i = 0; i < 40000; ++i) body += "w" + std::to_string(i) + " ";
+    }
+    INFO("article " << article);
+    SearchVector v = search_vector(title, excerpt, topics, body);
+    std::string expected =
+        reference_literal({{title, 'A'}, {excerpt, 'B'}, {topics, 'C'}, {body, 'D'}});
+    REQUIRE(v.literal() == expected);
+    bool ascii = std::all_of(expected.begin(), expected.end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    REQUIRE(v.ascii == ascii);
+  }
 }

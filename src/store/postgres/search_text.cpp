@@ -5,10 +5,9 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <unordered_map>
+#include <vector>
 
 #include "store/name_key.hpp"
-#include "store/postgres/copy_binary.hpp"
 
 namespace newsdb::postgres {
 namespace {
@@ -112,9 +111,23 @@ void fold_token(std::string_view raw, std::string& out) {
 }
 
 // Collects each lexeme's positions in one flat list (lexemes numbered as first met) and sorts
-// them by lexeme only at the end: no allocation per token, one per new lexeme at most.
+// them by lexeme only at the end. Built for the import, where it cuts every article's text: the
+// lexemes' bytes live in one buffer, found through an open-addressing table of their numbers, and
+// one builder per thread is reused from article to article, so a vector costs no allocation once
+// the buffers have grown to the largest article's size.
 class VectorBuilder {
  public:
+  void reset() {
+    for (const Lexeme& lexeme : lexemes_) table_[lexeme.slot] = 0;
+    if (table_.size() > kLargeTable) table_.assign(kInitialTable, 0);
+    lexemes_.clear();
+    positions_.clear();
+    words_.clear();
+    position_ = 1;
+    bytes_ = 0;
+    full_ = false;
+  }
+
   void field(std::string_view text, char weight) {
     if (text.size() > kFieldBytes) text = text.substr(0, kFieldBytes);
     for_each_token(text, [&](std::string_view raw) {
@@ -122,19 +135,14 @@ class VectorBuilder {
       if (full_) return;
       fold_token(raw, token_);
       if (token_.size() > kLexemeBytes) return;
-      auto found = ids_.find(token_);
-      if (found == ids_.end()) {
-        found = ids_.emplace(token_, static_cast<std::uint32_t>(lexemes_.size())).first;
-        lexemes_.push_back(Lexeme{&found->first});
-        bytes_ += token_.size() + 4;
-      }
-      Lexeme& lexeme = lexemes_[found->second];
+      std::uint32_t id = find_or_add(token_);
+      Lexeme& lexeme = lexemes_[id];
       // Past the last position every token lands on it: the server keeps one (the first, whose
       // weight is the highest), and tsvector's binary form requires increasing positions.
       if (lexeme.count >= kPositionsPerLexeme || (lexeme.count > 0 && lexeme.last == at)) return;
       ++lexeme.count;
       lexeme.last = at;
-      positions_.push_back(Position{found->second, word_entry_pos(at, weight)});
+      positions_.push_back(Position{id, word_entry_pos(at, weight)});
       bytes_ += 7;
       full_ = bytes_ > kLiteralBytes;
     });
@@ -143,49 +151,123 @@ class VectorBuilder {
 
   SearchVector build() {
     // Sorted lexemes: the order tsvector keeps them in (bytewise, a prefix first).
-    std::vector<std::uint32_t> order(lexemes_.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return *lexemes_[a].word < *lexemes_[b].word;
+    order_.resize(lexemes_.size());
+    for (std::uint32_t i = 0; i < order_.size(); ++i) order_[i] = i;
+    // Compared by their first eight bytes first (as a big-endian number, zero-padded: tokens hold
+    // no zero byte, so a shorter word sorts before the longer ones it begins).
+    std::sort(order_.begin(), order_.end(), [&](std::uint32_t a, std::uint32_t b) {
+      if (lexemes_[a].prefix != lexemes_[b].prefix) return lexemes_[a].prefix < lexemes_[b].prefix;
+      return word(a) < word(b);
     });
-    // Each lexeme's slot in the sorted position list (positions stay in increasing order).
+    // Each lexeme's slot in the sorted position list (positions stay in increasing order), and
+    // the size of the whole vector.
     std::size_t offset = 0;
-    for (std::uint32_t id : order) {
-      lexemes_[id].offset = offset;
+    std::size_t size = 4;
+    for (std::uint32_t id : order_) {
+      lexemes_[id].offset = static_cast<std::uint32_t>(offset);
       offset += lexemes_[id].count;
+      size += lexemes_[id].size + 3 + 2 * std::size_t{lexemes_[id].count};
     }
-    std::vector<std::uint16_t> sorted(positions_.size());
-    for (const Position& p : positions_) sorted[lexemes_[p.lexeme].offset++] = p.entry;
+    sorted_.resize(positions_.size());
+    for (const Position& p : positions_) sorted_[lexemes_[p.lexeme].offset++] = p.entry;
 
     SearchVector out;
-    out.binary.reserve(bytes_);
-    put_big_endian(out.binary, static_cast<std::uint32_t>(order.size()), 4);
-    std::size_t next = 0;
-    for (std::uint32_t id : order) {
+    out.binary.resize(size);
+    char* at = out.binary.data();
+    auto put16 = [&](std::uint32_t v) {
+      *at++ = static_cast<char>(v >> 8);
+      *at++ = static_cast<char>(v);
+    };
+    put16(static_cast<std::uint32_t>(order_.size()) >> 16);
+    put16(static_cast<std::uint32_t>(order_.size()));
+    const std::uint16_t* next = sorted_.data();
+    for (std::uint32_t id : order_) {
       const Lexeme& lexeme = lexemes_[id];
-      out.ascii = out.ascii && is_ascii(*lexeme.word);
-      out.binary += *lexeme.word;
-      out.binary += '\0';
-      put_big_endian(out.binary, lexeme.count, 2);
-      for (std::size_t i = 0; i < lexeme.count; ++i) put_big_endian(out.binary, sorted[next++], 2);
+      std::string_view w = word(id);
+      out.ascii = out.ascii && is_ascii(w);
+      at = std::copy(w.begin(), w.end(), at);
+      *at++ = '\0';
+      put16(lexeme.count);
+      for (std::uint32_t i = 0; i < lexeme.count; ++i) put16(*next++);
     }
     return out;
   }
 
  private:
+  static constexpr std::size_t kInitialTable = 1024;  // a power of two
+  static constexpr std::size_t kLargeTable = 64 * 1024;
+
   struct Lexeme {
-    const std::string* word;  // the key in ids_ (node-based: stays put)
-    std::size_t count = 0;    // positions kept
-    int last = 0;             // the last position kept
-    std::size_t offset = 0;   // build(): where its positions go in the sorted list
+    std::uint32_t start;   // where its bytes start in words_
+    std::uint32_t size;
+    std::uint32_t hash;
+    std::uint64_t prefix;  // its first eight bytes, big-endian, zero-padded
+    std::uint32_t slot;    // its place in table_
+    std::uint32_t count = 0;   // positions kept
+    int last = 0;              // the last position kept
+    std::uint32_t offset = 0;  // build(): where its positions go in the sorted list
   };
   struct Position {
     std::uint32_t lexeme;
     std::uint16_t entry;
   };
-  std::unordered_map<std::string, std::uint32_t> ids_;
+
+  std::string_view word(std::uint32_t id) const {
+    return std::string_view(words_).substr(lexemes_[id].start, lexemes_[id].size);
+  }
+
+  static std::uint64_t prefix_of(std::string_view word) {
+    std::uint64_t prefix = 0;
+    for (std::size_t i = 0; i < 8; ++i) {
+      prefix = (prefix << 8) | (i < word.size() ? static_cast<unsigned char>(word[i]) : 0u);
+    }
+    return prefix;
+  }
+
+  static std::uint32_t hash_of(std::string_view word) {
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (unsigned char c : word) h = (h ^ c) * 16777619u;
+    return h;
+  }
+
+  // The number of lexeme `word`, added if new. table_ holds numbers + 1 (0: free); kept at most
+  // half full, so a search ends at a free slot.
+  std::uint32_t find_or_add(std::string_view word) {
+    if (2 * (lexemes_.size() + 1) > table_.size()) grow();
+    const std::uint32_t hash = hash_of(word);
+    const std::size_t mask = table_.size() - 1;
+    std::size_t slot = hash & mask;
+    for (; table_[slot] != 0; slot = (slot + 1) & mask) {
+      std::uint32_t id = table_[slot] - 1;
+      if (lexemes_[id].hash == hash && this->word(id) == word) return id;
+    }
+    const auto id = static_cast<std::uint32_t>(lexemes_.size());
+    lexemes_.push_back(Lexeme{static_cast<std::uint32_t>(words_.size()),
+                              static_cast<std::uint32_t>(word.size()), hash, prefix_of(word),
+                              static_cast<std::uint32_t>(slot)});
+    words_ += word;
+    table_[slot] = id + 1;
+    bytes_ += word.size() + 4;
+    return id;
+  }
+
+  void grow() {
+    table_.assign(std::max(kInitialTable, 2 * table_.size()), 0);
+    const std::size_t mask = table_.size() - 1;
+    for (std::uint32_t id = 0; id < lexemes_.size(); ++id) {
+      std::size_t slot = lexemes_[id].hash & mask;
+      while (table_[slot] != 0) slot = (slot + 1) & mask;
+      table_[slot] = id + 1;
+      lexemes_[id].slot = static_cast<std::uint32_t>(slot);
+    }
+  }
+
+  std::vector<std::uint32_t> table_;
   std::vector<Lexeme> lexemes_;
+  std::string words_;
   std::vector<Position> positions_;
+  std::vector<std::uint32_t> order_;
+  std::vector<std::uint16_t> sorted_;
   std::string token_;
   int position_ = 1;
   std::size_t bytes_ = 0;
@@ -208,7 +290,8 @@ std::vector<std::string> search_tokens(std::string_view text) {
 
 SearchVector search_vector(std::string_view title, std::string_view excerpt,
                            std::string_view topics_text, std::string_view body) {
-  VectorBuilder builder;
+  thread_local VectorBuilder builder;
+  builder.reset();
   builder.field(title, 'A');
   builder.field(excerpt, 'B');
   builder.field(topics_text, 'C');

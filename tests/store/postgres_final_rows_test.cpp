@@ -18,7 +18,9 @@ namespace {
 
 const Timestamp kNow(std::chrono::seconds(1'700'000'000));
 
-std::string url_of(int i) { return "https://rows.test/story/" + std::to_string(i); }
+std::string url_of(int i) {
+  return "https://rows.test/story/" + std::to_string(i);
+}
 
 // Article `i` (version `v`): a mix of everything a row holds, some fields missing, and a search
 // vector that is not ASCII for every i divisible by 5 (title), 7 (body, when it has one) or 11 (a
@@ -48,10 +50,10 @@ Article make_article(int i, int v = 1) {
   if (i % 3 != 2) a.topics = {"AI", "Topic " + std::to_string(i % 6), "ai"};
   if (i % 11 == 0) a.topics.push_back("\u00c9lys\u00e9e");
   if (i % 3 == 1) {
-    a.images = {Image{"https://img.test/" + std::to_string(i) + ".jpg", 10, 20, true,
-                      Json::object()},
-                Image{"https://img.test/" + std::to_string(i) + "b.jpg", std::nullopt,
-                      std::nullopt, std::nullopt, Json{{"title", "caption"}}}};
+    a.images = {
+        Image{"https://img.test/" + std::to_string(i) + ".jpg", 10, 20, true, Json::object()},
+        Image{"https://img.test/" + std::to_string(i) + "b.jpg", std::nullopt, std::nullopt,
+              std::nullopt, Json{{"title", "caption"}}}};
   }
   if (i % 4 == 1) {
     RelatedArticle with;
@@ -70,7 +72,11 @@ Article make_article(int i, int v = 1) {
 
 ParsedFile file(const std::string& path, std::vector<Article> articles) {
   ParsedFile f;
-  f.record = ImportRecord{path, 100, 42, "hash-" + path, FileOutcome::kImported,
+  f.record = ImportRecord{path,
+                          100,
+                          42,
+                          "hash-" + path,
+                          FileOutcome::kImported,
                           static_cast<std::int64_t>(articles.size())};
   f.articles = std::move(articles);
   return f;
@@ -139,7 +145,9 @@ struct Target {
     return *counts;
   }
 
-  std::vector<std::string> rows(const std::string& sql) { return test::stored_rows(db->uri(), sql); }
+  std::vector<std::string> rows(const std::string& sql) {
+    return test::stored_rows(db->uri(), sql);
+  }
 };
 
 // Every column of every row of every table the writer fills, ids included.
@@ -170,7 +178,9 @@ void check_same_tables(Target& a, Target& b) {
   }
 }
 
-std::int64_t count(Target& t, const std::string& sql) { return std::stoll(t.rows(sql).at(0)); }
+std::int64_t count(Target& t, const std::string& sql) {
+  return std::stoll(t.rows(sql).at(0));
+}
 
 }  // namespace
 

@@ -399,7 +399,8 @@ Result<WriteCounts> PgArticleWriter::write_whole(std::span<const ParsedFile> bat
 Result<WriteCounts> PgArticleWriter::write_in_parts(std::span<const ParsedFile> batch,
                                                     const BatchKeys& keys, const StagedLog& log,
                                                     Connection& second, std::int64_t now) {
-  auto prelude = in_transaction(conn_, [&] { return write_prelude(conn_, keys, 2, direct_, now); });
+  auto prelude =
+      in_transaction(conn_, [&] { return write_prelude(conn_, keys, 2, direct_, now); });
   if (!prelude) return std::unexpected(prelude.error());
   if (after_prelude_) after_prelude_();
   // A part whose final rows lost a race to another writer is written again through staging.
@@ -409,7 +410,8 @@ Result<WriteCounts> PgArticleWriter::write_in_parts(std::span<const ParsedFile> 
     bool raced = false;
     auto attempt = [&](const StoreIds* ids) {
       const StagedBatch staged = stage_articles(prepared, ids);
-      auto counts = in_transaction(conn, [&] { return write_part(conn, staged, drawn, now, raced); });
+      auto counts =
+          in_transaction(conn, [&] { return write_part(conn, staged, drawn, now, raced); });
       if (counts) written_directly_ += staged.direct.counts.added;
       return counts;
     };
@@ -475,7 +477,9 @@ Result<PgArticleWriter::Prelude> PgArticleWriter::write_prelude(Connection& conn
 // Providers and topics are never deleted, so their ids stay valid once read.
 Result<void> PgArticleWriter::read_store_ids(Connection& conn, const BatchKeys& keys,
                                              StoreIds& ids) {
-  auto at = [](const PgResult& rows, int i) { return static_cast<std::size_t>(rows.int64(i, 0) - 1); };
+  auto at = [](const PgResult& rows, int i) {
+    return static_cast<std::size_t>(rows.int64(i, 0) - 1);
+  };
   if (!keys.provider_names.empty()) {
     auto rows = conn.exec_prepared("w_provider_ids", kProviderIds,
                                    Params()

@@ -38,11 +38,12 @@
 // 2's insert locks come before step 3's row locks in every transaction, so overlapping batches wait
 // for each other instead of deadlocking (step 2 inserts in two runs, each in URL order: final rows,
 // then staged ones; two writers whose runs hold the same two new URLs the other way round, which
-// takes versions whose vectors differ in kind, can still deadlock); no transaction waits, holding locks, for another of the
-// same writer, so no wait escapes the server's deadlock detection; should the server still report
-// a deadlock or a serialization failure, the transaction is retried. Upserts are idempotent, so a
-// retried or repeated batch changes nothing twice, and between processes the last batch to commit
-// wins, as within one the last article in input order does (every record of a URL is in one part).
+// takes versions whose vectors differ in kind, can still deadlock); no transaction waits, holding
+// locks, for another of the same writer, so no wait escapes the server's deadlock detection; should
+// the server still report a deadlock or a serialization failure, the transaction is retried.
+// Upserts are idempotent, so a retried or repeated batch changes nothing twice, and between
+// processes the last batch to commit wins, as within one the last article in input order does
+// (every record of a URL is in one part).
 #pragma once
 
 #include <atomic>

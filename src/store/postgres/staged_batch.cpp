@@ -205,7 +205,6 @@ class Finisher {
     auto by_id = [&](CopyBinary& rows) -> CopyBinary& { return rows.bigint(t.id); };
     put_images(out_.images, a, by_id);
     put_related(out_.related, a, doc_, by_id);
-    out_.urls.push_back(a.canonical_url);
   }
 
   FinalRows& out_;

@@ -73,7 +73,6 @@ struct StoreIds {
 // (article_id, position, url, title, published_at, provider_name, provider_domain, doc).
 struct FinalRows {
   CopyBinary articles, topics, images, related;
-  std::vector<std::string> urls;  // of the articles, sorted
   WriteCounts counts;  // each article added; the earlier records of its URL as its tally says
 };
 
@@ -89,7 +88,7 @@ struct StagedBatch {
   CopyBinary related;  // url, position, related_url, title, published_at, provider_name,
                        // provider_domain, doc
   std::unordered_map<std::string, UrlTally> tallies;  // of the staged URLs, by canonical URL
-  FinalRows direct;    // the articles written straight into the store instead (see above)
+  FinalRows direct;  // the articles written straight into the store instead (see above)
 };
 
 // The import log of a whole batch.

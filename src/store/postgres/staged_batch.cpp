@@ -57,10 +57,10 @@ void put_content(CopyBinary& row, const Article& a) {
 }
 
 // And after them: provider_extra .. source_path.
-void put_details(CopyBinary& row, const PreparedPart::Entry& e, const std::string& topics) {
+void put_details(CopyBinary& row, const PreparedPart::Entry& e) {
   const Article& a = *e.article;
   row.text(a.provider ? extra_json(a.provider->extra) : std::nullopt);
-  row.text(a.secured).text(topics_json(a.topics)).text(topics);
+  row.text(a.secured).text(topics_json(a.topics)).text(e.topics_text);
   row.text(extra_json(a.extra)).text(e.hash).text(*e.path);
 }
 
@@ -121,7 +121,7 @@ class Stager {
     } else {
       row.null().null().null().null();
     }
-    put_details(row, e, topics_text(a.topics));
+    put_details(row, e);
     // search_text, search: the literal for the server's unaccent, or the vector as it is.
     if (e.search.ascii) {
       row.null().raw(e.search.binary);
@@ -195,7 +195,7 @@ class Finisher {
     row.row(kFinalArticleFields).bigint(t.id).text(a.canonical_url);
     put_content(row, a);
     row.bigint(t.provider);
-    put_details(row, *t.entry, topics_text(a.topics));
+    put_details(row, *t.entry);
     row.bigint(ids_.now).bigint(ids_.now).raw(t.entry->search.binary);
     const auto published = seconds(a.published_date_time);
     for (std::size_t i = 0; i < t.topics.size(); ++i) {
@@ -299,10 +299,11 @@ PreparedPart prepare_articles(std::span<const ParsedFile> batch, std::size_t par
       auto [it, first] = out.tallies.try_emplace(a.canonical_url);
       tally(it->second, hash, first);
       if (staged->second != &a) continue;
-      SearchVector search = search_vector(a.title, a.excerpt.value_or(""), topics_text(a.topics),
-                                          a.body.value_or(""));
-      out.entries.push_back(
-          PreparedPart::Entry{&a, &file.record.path, std::move(hash), std::move(search)});
+      std::string topics = topics_text(a.topics);
+      SearchVector search =
+          search_vector(a.title, a.excerpt.value_or(""), topics, a.body.value_or(""));
+      out.entries.push_back(PreparedPart::Entry{&a, &file.record.path, std::move(hash),
+                                                std::move(topics), std::move(search)});
     }
   }
   return out;

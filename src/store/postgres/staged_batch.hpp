@@ -53,6 +53,7 @@ struct PreparedPart {
     const Article* article;   // the last record of its URL in the part
     const std::string* path;  // its input's
     std::string hash;         // its content hash
+    std::string topics_text;  // its topics, one per line (stored, and searched)
     SearchVector search;
   };
   std::vector<Entry> entries;  // one per distinct URL, in input order

@@ -19,4 +19,6 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # The downloaded packages are installed now; their copies only take disk (~0.5 GB).
+  $SUDO apt-get clean
 fi

@@ -35,14 +35,18 @@ std::string made_database(const fs::path& dir, const std::string& name) {
   return db;
 }
 
-// Root ignores file permissions, so as root the child runs as nobody, from a copy of the binary
-// that nobody can reach (the build tree may sit in a private home folder).
+// Root ignores file permissions, so as root the child runs as nobody, from a link to or a copy of
+// the binary that nobody can reach (the build tree may sit in a private home folder).
 ChildOptions unprivileged(const fs::path& dir) {
   ChildOptions options;
   if (::geteuid() != 0) return options;
   options.user = kNobody;
   options.binary = (dir / "newsdb").string();
-  if (!fs::exists(options.binary)) fs::copy_file(NEWSDB_BINARY, options.binary);
+  // A hard link where the build tree shares the file system, else a copy (~100 MB with its debug
+  // information: a full disk shows up here first).
+  std::error_code linked;
+  if (!fs::exists(options.binary)) fs::create_hard_link(NEWSDB_BINARY, options.binary, linked);
+  if (linked) fs::copy_file(NEWSDB_BINARY, options.binary);
   fs::permissions(dir, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                            fs::perms::others_read | fs::perms::others_exec);
   return options;

@@ -13,6 +13,12 @@ Result<std::int64_t> whole_number(std::string_view option, const std::string& te
   std::int64_t value = 0;
   const char* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec == std::errc::result_out_of_range && ptr == end) {
+    return fail(ErrorKind::kInvalidInput,
+                std::string(option) + " is out of range: " + text + " is beyond " +
+                    std::to_string(text.starts_with('-') ? std::numeric_limits<std::int64_t>::min()
+                                                         : std::numeric_limits<std::int64_t>::max()));
+  }
   if (ec != std::errc() || ptr != end) {
     return fail(ErrorKind::kInvalidInput, std::string(option) + " needs a whole number, not '" +
                                               text + "'");
@@ -193,8 +199,10 @@ void add_filter_options(CLI::App& cmd, FilterOptions& o, FilterParts parts,
   if (parts != FilterParts::kFacet) {
     cmd.add_option("--sort", o.sort, "newest, oldest, heat, quality or relevance; ties by URL")
         ->group("Output");
-    cmd.add_option("--offset", o.offset, "skip the first N matches")->group("Output");
   }
+  cmd.add_option("--offset", o.offset,
+                 parts == FilterParts::kFacet ? "skip the first N entries" : "skip the first N matches")
+      ->group("Output");
   cmd.add_option("--limit", o.limit, "at most N results (0 = all)")->group("Output");
   cmd.add_option("--format", o.format, std::string(format_help))->group("Output");
 }

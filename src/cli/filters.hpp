@@ -44,7 +44,7 @@ struct FilterOptions {
 
 // Which of the shared options a command takes besides the filters themselves.
 enum class FilterParts {
-  kFacet,   // topics, providers, categories: filters, --text, --limit, --format
+  kFacet,   // topics, providers, categories: filters, --text, --limit, --offset, --format
   kList,    // query, export: filters, --text, --sort, --limit, --offset, --format
   kSearch,  // search: as kList but the text is the command's argument (added by the command)
 };

@@ -2,6 +2,7 @@
 #include <newsdb/document.hpp>
 
 #include "core/frontmatter.hpp"
+#include "core/path_suffix.hpp"
 #include "core/json_records.hpp"
 #include "core/record_builder.hpp"
 #include "core/text_checks.hpp"
@@ -92,8 +93,8 @@ void parse_json(std::string_view text, InputFormat format, const ParseLimits& li
 }  // namespace
 
 InputFormat input_format_for_path(std::string_view path) {
-  if (path.ends_with(".json")) return InputFormat::kJson;
-  if (path.ends_with(".ndjson") || path.ends_with(".jsonl")) return InputFormat::kNdjson;
+  if (has_suffix(path, ".json")) return InputFormat::kJson;
+  if (has_suffix(path, ".ndjson") || has_suffix(path, ".jsonl")) return InputFormat::kNdjson;
   return InputFormat::kFrontmatter;
 }
 

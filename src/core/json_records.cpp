@@ -1,5 +1,6 @@
 #include "core/json_records.hpp"
 
+#include <algorithm>
 #include <newsdb/article_json.hpp>
 #include <string>
 #include <vector>
@@ -34,9 +35,11 @@ struct ScanLimits {
 // Finds the end of the JSON value starting at `pos` (not validating scalars: nlohmann does),
 // refusing nesting deeper than max_depth and objects of more than max_fields members (nlohmann's
 // ordered objects look keys up one by one: a huge object would take quadratic time). Returns the
-// offset just past the value.
+// offset just past the value; `members` counts the object members written (a ':' outside strings
+// in valid JSON), which a key given twice makes more than nlohmann keeps.
 std::size_t scan_value(std::string_view text, std::size_t pos, ScanLimits limits,
-                       std::optional<ScanError>& error) {
+                       std::optional<ScanError>& error, std::size_t& members) {
+  members = 0;
   const int max_depth = limits.max_depth;
   std::string open;                 // the brackets still open, innermost last
   std::vector<std::size_t> commas;  // for each, the commas seen directly inside it
@@ -87,6 +90,9 @@ std::size_t scan_value(std::string_view text, std::size_t pos, ScanLimits limits
         return i;
       }
       ++i;
+    } else if (c == ':') {
+      ++members;
+      ++i;
     } else if (open.empty()) {  // a top-level scalar ends at a delimiter
       while (i < text.size() && !is_json_space(text[i]) && text[i] != ',' && text[i] != ']' &&
              text[i] != '}') {
@@ -97,6 +103,65 @@ std::size_t scan_value(std::string_view text, std::size_t pos, ScanLimits limits
     }
   } while (!open.empty());
   return i;
+}
+
+std::size_t count_members(const Json& value) {
+  std::size_t n = 0;
+  if (value.is_object()) n += value.size();
+  if (value.is_structured()) {
+    for (const auto& child : value) n += count_members(child);
+  }
+  return n;
+}
+
+// The path (`provider.name`, `images[1].url`) of the first key given twice in one object of
+// `record`, valid JSON. nlohmann keeps the last value silently, so the record is read again with
+// a callback that sees every key; only records with fewer members kept than written come here.
+std::string first_repeated_key(std::string_view record) {
+  struct Frame {
+    bool array = false;
+    std::size_t elements = 0;   // arrays: elements begun so far
+    std::string key;            // objects: the key whose value is being read
+    std::vector<std::string> keys;
+  };
+  std::vector<Frame> stack;
+  std::string found;
+  auto path_to = [&stack](const std::string& last) {
+    std::string path;
+    for (std::size_t i = 0; i + 1 < stack.size(); ++i) {
+      if (stack[i].array) {
+        path += "[" + std::to_string(stack[i].elements - 1) + "]";
+      } else {
+        path += (path.empty() ? "" : ".") + stack[i].key;
+      }
+    }
+    return path + (path.empty() ? "" : ".") + last;
+  };
+  auto callback = [&](int, Json::parse_event_t event, Json& parsed) {
+    using Event = Json::parse_event_t;
+    if (event == Event::object_start || event == Event::array_start ||
+        event == Event::value) {
+      if (!stack.empty() && stack.back().array) ++stack.back().elements;
+    }
+    if (event == Event::object_start || event == Event::array_start) {
+      stack.emplace_back().array = event == Event::array_start;
+    } else if (event == Event::object_end || event == Event::array_end) {
+      stack.pop_back();
+    } else if (event == Event::key && found.empty()) {
+      Frame& frame = stack.back();
+      frame.key = parsed.get<std::string>();
+      if (std::find(frame.keys.begin(), frame.keys.end(), frame.key) != frame.keys.end()) {
+        found = path_to(frame.key);
+      }
+      frame.keys.push_back(frame.key);
+    }
+    return true;
+  };
+  try {
+    (void)Json::parse(record.begin(), record.end(), callback);
+  } catch (const nlohmann::json::exception&) {
+  }
+  return found;
 }
 
 std::string clean_nlohmann_message(const char* what) {
@@ -129,8 +194,8 @@ class RecordReader {
     out_.diagnostics.push_back(Diagnostic{{}, m.line, m.column, {}, std::move(message)});
   }
 
-  // One record's text at `offset` in the file.
-  void read(std::string_view record, std::size_t offset) {
+  // One record's text at `offset` in the file, with `members` object members written in it.
+  void read(std::string_view record, std::size_t offset, std::size_t members) {
     Json value;
     try {
       value = Json::parse(record.begin(), record.end());
@@ -142,6 +207,12 @@ class RecordReader {
     } catch (const nlohmann::json::exception& e) {
       ++out_.failed_records;
       return error(offset, "invalid JSON: " + clean_nlohmann_message(e.what()));
+    }
+    if (count_members(value) != members) {
+      ++out_.failed_records;
+      std::string key = first_repeated_key(record);
+      return error(offset, (key.empty() ? std::string("a key") : "`" + key + "`") +
+                               " appears more than once");
     }
     JsonEventSource source(value, marks_.at(offset), limits_.max_depth);
     RecordBuilder builder(source, out_.diagnostics, limits_.max_mapping_fields);
@@ -160,10 +231,12 @@ class RecordReader {
     }
     if (file_[pos] == '{') {
       std::optional<ScanError> scan;
-      std::size_t end = scan_value(
-          file_, pos, {limits_.max_depth, limits_.max_mapping_fields, limits_.max_values}, scan);
+      std::size_t members = 0;
+      std::size_t end = scan_value(file_, pos,
+                                   {limits_.max_depth, limits_.max_mapping_fields, limits_.max_values},
+                                   scan, members);
       if (scan) return fail_scan(*scan);
-      read(file_.substr(pos, end - pos), pos);
+      read(file_.substr(pos, end - pos), pos, members);
       return expect_end(end);
     }
     if (file_[pos] != '[') {
@@ -173,11 +246,12 @@ class RecordReader {
     if (pos < file_.size() && file_[pos] == ']') return expect_end(pos + 1);
     for (;;) {
       std::optional<ScanError> scan;
-      std::size_t end =
-          scan_value(file_, pos,
-                     {limits_.max_depth - 1, limits_.max_mapping_fields, limits_.max_values}, scan);
+      std::size_t members = 0;
+      std::size_t end = scan_value(
+          file_, pos, {limits_.max_depth - 1, limits_.max_mapping_fields, limits_.max_values},
+          scan, members);
       if (scan) return fail_scan(*scan);
-      read(file_.substr(pos, end - pos), pos);
+      read(file_.substr(pos, end - pos), pos, members);
       pos = skip_space(file_, end);
       if (pos < file_.size() && file_[pos] == ',') {
         pos = skip_space(file_, pos + 1);
@@ -210,8 +284,10 @@ class RecordReader {
                        std::to_string(limits_.max_document_bytes) + " bytes for one record");
     }
     std::optional<ScanError> scan;
-    std::size_t end = scan_value(
-        line, pos, {limits_.max_depth, limits_.max_mapping_fields, limits_.max_values}, scan);
+    std::size_t members = 0;
+    std::size_t end =
+        scan_value(line, pos, {limits_.max_depth, limits_.max_mapping_fields, limits_.max_values},
+                   scan, members);
     if (scan) {
       ++out_.failed_records;
       return error(offset + scan->offset, scan->message);
@@ -222,7 +298,7 @@ class RecordReader {
           offset + skip_space(line, end),
           "invalid JSON: more than one value on the line (NDJSON holds one record a line)");
     }
-    read(line.substr(pos, end - pos), offset + pos);
+    read(line.substr(pos, end - pos), offset + pos, members);
   }
 
   void fail_scan(const ScanError& scan) { structure_error(scan.offset, scan.message); }

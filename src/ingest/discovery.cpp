@@ -8,6 +8,8 @@
 #include <cstring>
 #include <utility>
 
+#include "core/path_suffix.hpp"
+
 namespace newsdb::ingest {
 namespace {
 
@@ -35,7 +37,7 @@ std::string stat_warning(int error) {
 InputKind input_kind_for(const std::string& path) {
   if (path == "-") return InputKind::kStdin;
   if (path.starts_with("http://") || path.starts_with("https://")) return InputKind::kUrl;
-  if (path.ends_with(".tar") || path.ends_with(".tar.gz") || path.ends_with(".tgz")) {
+  if (has_suffix(path, ".tar") || has_suffix(path, ".tar.gz") || has_suffix(path, ".tgz")) {
     return InputKind::kArchive;
   }
   return InputKind::kFile;

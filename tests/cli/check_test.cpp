@@ -48,10 +48,23 @@ TEST_CASE("check reports each broken file of tests/data with its pinned diagnost
     INFO("jobs " << jobs);
     CHECK(r.exit_code == 1);
     CHECK(r.err == expected);  // in input order, whatever the number of threads
-    // 37 broken files failed, the two .txt files skipped, the good record of records.json and
+    // 39 broken files failed, the two .txt files skipped, the good record of records.json and
     // of records.ndjson counted as articles.
-    CHECK(summary_counts(r.out) == "checked 39 files: 0 ok, 2 skipped, 37 failed; 2 articles");
+    CHECK(summary_counts(r.out) == "checked 41 files: 0 ok, 2 skipped, 39 failed; 2 articles");
   }
+}
+
+TEST_CASE("record files are recognised whatever the case of their ending", "[check]") {
+  TempDir tmp;
+  const std::string record = "{\"title\":\"A\",\"webUrl\":\"https://x.org/";
+  write_file(tmp.path() / "A.NDJSON", record + "1\"}\n" + record + "2\"}\n");
+  write_file(tmp.path() / "B.Jsonl", record + "3\"}\n");
+  write_file(tmp.path() / "C.Json", "[" + record + "4\"}]");
+  write_file(tmp.path() / "d.MD", article("D", "https://x.org/d"));
+  auto r = run_newsdb({"check", tmp.path().string()});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(summary_counts(r.out) == "checked 4 files: 4 ok, 0 skipped, 0 failed; 5 articles");
 }
 
 TEST_CASE("a file without frontmatter is skipped in a walk but fails when named", "[check]") {

@@ -97,6 +97,18 @@ TEST_CASE("options become a query, bad values name the option", "[cli][filters]"
   bad = {};
   bad.topics = {""};
   CHECK_THAT(error_for(bad), Catch::Contains("--topic"));
+  // A whole number beyond 64 bits is out of range, not "not a whole number".
+  bad = {};
+  bad.min_quality = "9223372036854775808";
+  CHECK(error_for(bad) ==
+        "--min-quality is out of range: 9223372036854775808 is beyond 9223372036854775807");
+  bad = {};
+  bad.min_heat = "-9223372036854775809";
+  CHECK(error_for(bad) ==
+        "--min-heat is out of range: -9223372036854775809 is beyond -9223372036854775808");
+  bad = {};
+  bad.limit = "1e3";
+  CHECK(error_for(bad) == "--limit needs a whole number, not '1e3'");
 }
 
 TEST_CASE("defaults apply when options are left out", "[cli][filters]") {

@@ -161,6 +161,34 @@ TEST_CASE("facet commands count under filters and print [{name, count}]", "[cli]
   }
 }
 
+TEST_CASE("facet commands page with --offset and --limit, largest first", "[cli][facets]") {
+  // The fixture's Physics articles: Rank Report has 3, Drafts 1 (the test above).
+  for (const auto& backend : backends()) {
+    DYNAMIC_SECTION(backend) {
+      auto& cli = CliStore::get(backend);
+      auto names = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"providers", "--topic", "Physics", "--format", "json"});
+        auto ran = cli.run(args);
+        INFO(ran.err);
+        REQUIRE(ran.status == 0);
+        std::vector<std::string> out;
+        for (const auto& row : Json::parse(ran.out)) out.push_back(row["name"]);
+        return out;
+      };
+      using List = std::vector<std::string>;
+      CHECK(names({"--offset", "1"}) == List{"Drafts"});
+      CHECK(names({"--offset", "1", "--limit", "1"}) == List{"Drafts"});
+      CHECK(names({"--offset", "0", "--limit", "1"}) == List{"Rank Report"});
+      CHECK(names({"--offset", "1", "--limit", "0"}) == List{"Drafts"});
+      CHECK(names({"--offset", "2"}).empty());
+      CHECK(names({"--offset", "9223372036854775807", "--limit", "5"}).empty());
+      auto bad = cli.run({"topics", "--offset=-1"});
+      CHECK(bad.status == 2);
+      CHECK_THAT(bad.err, Catch::Contains("--offset cannot be below 0"));
+    }
+  }
+}
+
 TEST_CASE("related marks entries in the store with their ids", "[cli][related]") {
   for (const auto& backend : backends()) {
     DYNAMIC_SECTION(backend) {

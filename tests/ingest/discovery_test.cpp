@@ -89,6 +89,14 @@ TEST_CASE("arguments keep their order and their kinds", "[discovery]") {
   CHECK(d.inputs[5].path == one);  // named twice: read twice, in order
 }
 
+TEST_CASE("archive endings are recognised in any case", "[discovery]") {
+  CHECK(input_kind_for("dump.TAR.GZ") == InputKind::kArchive);
+  CHECK(input_kind_for("dump.Tgz") == InputKind::kArchive);
+  CHECK(input_kind_for("dump.TAR") == InputKind::kArchive);
+  CHECK(input_kind_for("dump.tar.md") == InputKind::kFile);
+  CHECK(input_kind_for("tar") == InputKind::kFile);
+}
+
 TEST_CASE("each input carries its size and modification time in nanoseconds", "[discovery]") {
   test::TempDir tmp;
   fs::path file = tmp.path() / "a.md";

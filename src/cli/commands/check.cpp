@@ -11,6 +11,7 @@
 #include "cli/commands/check_stream.hpp"
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/validators.hpp"
 
 namespace newsdb::cli {
 namespace {
@@ -126,7 +127,7 @@ void add_check_command(CLI::App& app, Context& ctx, int& status) {
                   ".ndjson record files, or - for NDJSON on stdin")
       ->required();
   cmd->add_option("-j,--jobs", options->jobs, "parsing threads (default: one per core)")
-      ->check(CLI::PositiveNumber);
+      ->check(thread_count());
   cmd->add_option("--report", options->report, "summary format on stdout: text or json")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->footer(

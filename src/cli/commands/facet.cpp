@@ -1,7 +1,10 @@
 // `newsdb topics|providers|categories [FILTERS]`: how many matching articles each has, largest
 // first.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <array>
+#include <cstdint>
+#include <limits>
 #include <memory>
 
 #include "cli/commands/commands.hpp"
@@ -25,8 +28,16 @@ int run_facet(const FacetOptions& options, Context& ctx) {
   if (!query) return ctx.report(query.error());
   auto store = ctx.open_store(OpenMode::kReadOnly);
   if (!store) return ctx.report(store.error());
-  auto counts = (*store)->reader().facet(options.facet, query->filter, query->limit);
+  // The store counts the largest limit + offset entries (0 = all); the first `offset` are dropped.
+  std::int64_t wanted = 0;
+  if (query->limit > 0 && query->offset <= std::numeric_limits<std::int64_t>::max() - query->limit) {
+    wanted = query->limit + query->offset;
+  }
+  auto counts = (*store)->reader().facet(options.facet, query->filter, wanted);
   if (!counts) return ctx.report(counts.error());
+  std::size_t skip = std::min<std::uint64_t>(query->offset, counts->size());
+  counts->erase(counts->begin(), counts->begin() + skip);
+  if (query->limit > 0 && counts->size() > std::uint64_t(query->limit)) counts->resize(query->limit);
   print_facets(ctx.out(), *format, *counts, options.facet == Facet::kProvider,
                OutputOptions{Style(ctx.color()), ctx.terminal_width()});
   ctx.out().flush();
@@ -44,7 +55,8 @@ void add_one(CLI::App& app, Context& ctx, int& status, Facet facet, const char* 
   add_filter_options(*cmd, options->filters, FilterParts::kFacet,
                      "table, json, ndjson, csv or tsv");
   cmd->footer(
-      "A table on a terminal; tab-separated name and count otherwise. --limit 0 lists all.\n"
+      "A table on a terminal; tab-separated name and count otherwise. --limit 0 lists all;\n"
+      "--offset N skips the N largest (the next page).\n"
       "Example: newsdb " + std::string(name) + " --since 30d --limit 10");
   cmd->callback([&ctx, &status, options] { status = run_facet(*options, ctx); });
 }

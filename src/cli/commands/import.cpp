@@ -10,6 +10,7 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/validators.hpp"
 #include "cli/progress_bar.hpp"
 #include "ingest/import_pipeline.hpp"
 
@@ -104,7 +105,7 @@ void add_import_command(CLI::App& app, Context& ctx, int& status) {
                   "article document)")
       ->required();
   cmd->add_option("-j,--jobs", options->jobs, "parsing threads (default: one per core)")
-      ->check(CLI::PositiveNumber);
+      ->check(thread_count());
   cmd->add_flag("-n,--dry-run", options->dry_run,
                 "parse and compare with the database, but write nothing");
   cmd->add_option("--report", options->report, "summary format on stdout: text or json")

@@ -2,10 +2,10 @@
 #include <newsdb/document.hpp>
 
 #include "core/frontmatter.hpp"
-#include "core/path_suffix.hpp"
 #include "core/json_records.hpp"
 #include "core/record_builder.hpp"
 #include "core/text_checks.hpp"
+#include "core/text_scan.hpp"
 #include "core/yaml_events.hpp"
 
 namespace newsdb {
@@ -93,8 +93,10 @@ void parse_json(std::string_view text, InputFormat format, const ParseLimits& li
 }  // namespace
 
 InputFormat input_format_for_path(std::string_view path) {
-  if (has_suffix(path, ".json")) return InputFormat::kJson;
-  if (has_suffix(path, ".ndjson") || has_suffix(path, ".jsonl")) return InputFormat::kNdjson;
+  if (ends_with_ignoring_case(path, ".json")) return InputFormat::kJson;
+  if (ends_with_ignoring_case(path, ".ndjson") || ends_with_ignoring_case(path, ".jsonl")) {
+    return InputFormat::kNdjson;
+  }
   return InputFormat::kFrontmatter;
 }
 

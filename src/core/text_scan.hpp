@@ -28,6 +28,11 @@ constexpr bool iequals(std::string_view a, std::string_view b) {
   return true;
 }
 
+// A file-name ending in any case: `A.NDJSON` and `dump.TAR.GZ` are what they say.
+constexpr bool ends_with_ignoring_case(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && iequals(text.substr(text.size() - suffix.size()), suffix);
+}
+
 constexpr std::string_view trim_ascii_space(std::string_view s) {
   while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);

@@ -8,7 +8,7 @@
 #include <cstring>
 #include <utility>
 
-#include "core/path_suffix.hpp"
+#include "core/text_scan.hpp"
 
 namespace newsdb::ingest {
 namespace {
@@ -37,7 +37,8 @@ std::string stat_warning(int error) {
 InputKind input_kind_for(const std::string& path) {
   if (path == "-") return InputKind::kStdin;
   if (path.starts_with("http://") || path.starts_with("https://")) return InputKind::kUrl;
-  if (has_suffix(path, ".tar") || has_suffix(path, ".tar.gz") || has_suffix(path, ".tgz")) {
+  if (ends_with_ignoring_case(path, ".tar") || ends_with_ignoring_case(path, ".tar.gz") ||
+      ends_with_ignoring_case(path, ".tgz")) {
     return InputKind::kArchive;
   }
   return InputKind::kFile;

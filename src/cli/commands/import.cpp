@@ -10,8 +10,8 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
-#include "cli/validators.hpp"
 #include "cli/progress_bar.hpp"
+#include "cli/validators.hpp"
 #include "ingest/import_pipeline.hpp"
 
 namespace newsdb::cli {

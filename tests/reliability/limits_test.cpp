@@ -1,6 +1,6 @@
 // The documented limits, end to end: each one ends one input with its own clear message while the
-// good inputs of the same import are stored, memory stays bounded, and the README's Limits table
-// states the values this build enforces.
+// good inputs of the same import are stored, memory stays bounded, and the Limits table of
+// docs/limits.md states the values this build enforces.
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -32,12 +32,18 @@ std::string head(const std::string& name) {
 }
 
 // scripts/test-sanitize.sh sets ASAN_OPTIONS for the sanitizer build's run.
-bool under_sanitizer() { return std::getenv("ASAN_OPTIONS") != nullptr; }
+bool under_sanitizer() {
+  return std::getenv("ASAN_OPTIONS") != nullptr;
+}
 
-std::string nested_list(int depth) { return std::string(depth, '[') + std::string(depth, ']'); }
+std::string nested_list(int depth) {
+  return std::string(depth, '[') + std::string(depth, ']');
+}
 
-// "16 MiB" for 16 << 20, "1 000" for 1000: how the README writes sizes and counts.
-std::string mib(std::size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+// "16 MiB" for 16 << 20, "1 000" for 1000: how docs/limits.md writes sizes and counts.
+std::string mib(std::size_t bytes) {
+  return std::to_string(bytes >> 20) + " MiB";
+}
 std::string spaced(std::size_t n) {
   std::string digits = std::to_string(n), out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -58,7 +64,8 @@ TEST_CASE("each input limit ends its file with a message naming it, the good fil
   write_file(in / "huge.md", head("huge") + "---\n" + std::string(limits.max_document_bytes, 'x'));
   write_file(in / "long-field.md",
              head("long") + "excerpt: " + std::string(limits.max_field_bytes + 1, 'e') + "\n---\n");
-  write_file(in / "deep.md", head("deep") + "tags: " + nested_list(limits.max_depth + 1) + "\n---\n");
+  write_file(in / "deep.md",
+             head("deep") + "tags: " + nested_list(limits.max_depth + 1) + "\n---\n");
   write_file(in / "alias-bomb.md", read_text(fs::path(NEWSDB_TEST_DATA) / "broken/alias-bomb.md"));
   std::string wide = head("wide") + "meta:\n";
   for (std::size_t i = 0; i <= limits.max_mapping_fields; ++i) {
@@ -146,12 +153,10 @@ TEST_CASE("feed responses over the size limit are refused (compressed or not), o
   }
 }
 
-TEST_CASE("the README's Limits table states the limits this build enforces",
+TEST_CASE("the Limits table in docs/limits.md states the limits this build enforces",
           "[reliability][limits]") {
-  std::string readme = read_text(fs::path(NEWSDB_SOURCE_DIR) / "README.md");
-  auto start = readme.find("### Limits");
-  REQUIRE(start != std::string::npos);
-  std::string table = readme.substr(start, readme.find("\n#", start + 1) - start);
+  std::string table = read_text(fs::path(NEWSDB_SOURCE_DIR) / "docs" / "limits.md");
+  REQUIRE(table.find("| document size |") != std::string::npos);
   const ParseLimits limits;
   auto row = [&](const std::string& name) {
     std::smatch m;

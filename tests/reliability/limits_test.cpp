@@ -186,6 +186,36 @@ TEST_CASE("an alias bomb of bytes ends its file in little memory, the good files
   }
 }
 
+TEST_CASE("an alias bomb served over HTTP fails alone, in little memory", "[reliability][limits]") {
+  // A 1 MB document fetched by `import URL` became a 301 MB record.
+  TempDir dir;
+  std::string bomb = head("http-bomb") + "s: &s " + std::string(1'000'000, 'x') + "\nextra:\n";
+  for (int i = 0; i < 300; ++i) bomb += "  - *s\n";
+  HttpServer server;
+  server.route("/bomb.md", {.body = bomb + "---\n"});
+  server.route("/good.md", {.body = head("http-good") + "---\nBody.\n"});
+  for (const auto& backend : backends()) {
+    DYNAMIC_SECTION(backend) {
+      FreshStore fresh(backend);
+      auto r = run_child({"--db", fresh.spec(), "import", "--report", "json",
+                          server.url("/bomb.md"), server.url("/good.md")},
+                         dir.path());
+      INFO(r.err);
+      CHECK(r.exit_code == 1);
+      auto report = Json::parse(r.out);
+      CHECK(report["new"] == 1);
+      CHECK(report["failed"] == 1);
+      CHECK_THAT(r.err, Catch::Contains(server.url("/bomb.md")) &&
+                            Catch::Contains("aliases expand the document to more than 16777216 "
+                                            "bytes, the limit"));
+      if (!under_sanitizer()) CHECK(r.max_rss_kb < 200 * 1024);
+      auto stored = run_child({"--db", fresh.spec(), "query", "--limit", "0", "--format", "urls"},
+                              dir.path());
+      CHECK(stored.out == "https://e.com/http-good\n");
+    }
+  }
+}
+
 TEST_CASE("feed responses over the size limit are refused (compressed or not), others imported",
           "[reliability][limits]") {
   TempDir dir;

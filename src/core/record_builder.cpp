@@ -73,6 +73,11 @@ bool is_text(const Event& e) {
          (e.scalar == ScalarType::kString || e.scalar == ScalarType::kPlain);
 }
 
+// A list item that says nothing: null, or text of only white space.
+bool is_empty_item(const Event& e) {
+  return is_null(e) || (is_text(e) && is_blank_text(e.text));
+}
+
 std::string code(std::string_view path) {
   return "`" + std::string(path) + "`";
 }
@@ -162,9 +167,14 @@ void RecordBuilder::error(SourceMark mark, std::string message) {
   diagnostics_.push_back(Diagnostic{{}, mark.line, mark.column, path_, std::move(message)});
 }
 
-// A warning does not fail the record and does not count against kMaxErrorsPerRecord.
+// A warning does not fail the record. Warnings are capped like errors, so that a list of 100 000
+// empty items (within the value limit) does not print 100 000 lines.
 void RecordBuilder::warning(SourceMark mark, std::string message) {
-  if (stopped()) return;
+  if (stopped() || warnings_ > kMaxWarningsPerRecord) return;
+  if (++warnings_ > kMaxWarningsPerRecord) {
+    message = "more warnings in this record (over " + std::to_string(kMaxWarningsPerRecord) +
+              "): the rest are not shown";
+  }
   diagnostics_.push_back(
       Diagnostic{{}, mark.line, mark.column, path_, std::move(message), Severity::kWarning});
 }
@@ -610,15 +620,8 @@ void RecordBuilder::read_provider(std::optional<Provider>& out) {
 
 // The real archives' generator writes empty list items (`topics:` / `  - ` / `  - Diablo 4`):
 // they lose no meaning, so they are dropped with a warning and the article is kept.
-void RecordBuilder::drop_empty_item(const char* list) {
-  warning(event_.mark, code(path_) + " is empty: left out of `" + list + "`, the article kept");
-  skip_value();
-}
-
-bool RecordBuilder::is_empty_item(const Event& e) const {
-  if (is_null(e)) return true;
-  if (is_text(e)) return is_blank_text(e.text);
-  return false;
+void RecordBuilder::warn_empty_item(SourceMark mark, const char* list) {
+  warning(mark, code(path_) + " is empty: left out of `" + list + "`, the article kept");
 }
 
 void RecordBuilder::read_topics(std::vector<std::string>& out) {
@@ -637,7 +640,7 @@ void RecordBuilder::read_topics(std::vector<std::string>& out) {
     if (stopped() || event_.type == EventType::kSequenceEnd) return;
     PathScope scope(path_, i);
     if (is_empty_item(event_)) {
-      drop_empty_item("topics");
+      warn_empty_item(event_.mark, "topics");
     } else if (!is_text(event_)) {
       mismatch("text");
     } else if ((joined += event_.text.size() + 1) > max_text_bytes_ + 1) {
@@ -663,7 +666,7 @@ void RecordBuilder::read_images(std::vector<Image>& out) {
     if (stopped() || event_.type == EventType::kSequenceEnd) return;
     PathScope scope(path_, i);
     if (is_empty_item(event_)) {
-      drop_empty_item("images");
+      warn_empty_item(event_.mark, "images");
       continue;
     }
     if (event_.type != EventType::kMappingStart) {
@@ -714,7 +717,7 @@ bool RecordBuilder::read_image(Image& image) {
   });
   if (stopped()) return false;
   if (fields == 0) {  // `- {}`: an empty item, like `- `
-    warning(start, code(path_) + " is empty: left out of `images`, the article kept");
+    warn_empty_item(start, "images");
     return false;
   }
   if (image.url.empty()) {
@@ -733,7 +736,7 @@ void RecordBuilder::read_related_list(std::vector<RelatedArticle>& out) {
     if (stopped() || event_.type == EventType::kSequenceEnd) return;
     PathScope scope(path_, i);
     if (is_empty_item(event_)) {
-      drop_empty_item("related");
+      warn_empty_item(event_.mark, "related");
       continue;
     }
     if (event_.type != EventType::kMappingStart) {
@@ -745,7 +748,7 @@ void RecordBuilder::read_related_list(std::vector<RelatedArticle>& out) {
     RecordMarks marks;
     read_fields(entry, Level::kRelated, nullptr, marks);
     if (marks.fields == 0 && !stopped()) {  // `- {}`: an empty item, like `- `
-      warning(start, code(path_) + " is empty: left out of `related`, the article kept");
+      warn_empty_item(start, "related");
       continue;
     }
     check_record(entry, start, marks);

@@ -2,14 +2,15 @@
 // for YAML frontmatter and JSON records alike.
 //
 // The rules this builder applies (README, "Article format rules", is the user-facing version):
-//  - an article needs `title` (non-empty text) and a URL (`originalUrl`, else `webUrl`) that is an
-//    absolute URL; so does every related entry;
+//  - an article needs `title` (text, not only white space) and a URL (`originalUrl`, else
+//    `webUrl`) that is an absolute http(s) URL; so does every related entry;
 //  - text fields take text (in YAML any non-null scalar, so `title: 1984` is the text "1984");
 //    null means absent;
 //  - `quality`, `heat`: 64-bit integers; `width`, `height`: non-negative; `published`,
 //    `isCached`: booleans (YAML also yes/no/on/off); `publishedDateTime`: see date.hpp;
-//  - `topics`: a list of non-empty text, or one text; `provider`: a mapping with a `name` or a
-//    `domain`; `images`: mappings with a non-empty `url`; `related`: mappings;
+//  - `topics`: a list of text, or one text; `provider`: a mapping with a `name` or a `domain`;
+//    `images`: mappings with a non-empty `url`; `related`: mappings; an empty item of those lists
+//    (null, blank text, `{}`) is dropped with a warning;
 //  - unknown fields are kept, at every level, as JSON values (YAML plain scalars resolved with the
 //    YAML 1.2 core schema); a field may appear once per mapping;
 //  - the top-level `id` is newsdb's own (its output adds it) and is ignored on input.
@@ -49,6 +50,7 @@ class RecordBuilder {
   bool was_empty() const { return was_empty_; }
 
   static constexpr int kMaxErrorsPerRecord = 20;
+  static constexpr int kMaxWarningsPerRecord = 20;
 
  private:
   enum class Level { kArticle, kRelated };
@@ -76,8 +78,7 @@ class RecordBuilder {
   void read_int(std::optional<std::int64_t>& out, bool non_negative);
   void read_bool(std::optional<bool>& out);
   void read_provider(std::optional<Provider>& out);
-  bool is_empty_item(const Event& e) const;
-  void drop_empty_item(const char* list);
+  void warn_empty_item(SourceMark mark, const char* list);
   void read_topics(std::vector<std::string>& out);
   void read_images(std::vector<Image>& out);
   bool read_image(Image& image);  // false: nothing to keep (an empty mapping, or stopped)
@@ -94,10 +95,11 @@ class RecordBuilder {
   std::size_t max_fields_;
   std::size_t max_text_bytes_;
   int errors_ = 0;
+  int warnings_ = 0;
   bool source_failed_ = false;
   bool too_many_errors_ = false;
   bool ended_ = false;
-  bool gave_up_ = false;  // a limit of the builder's own (fields in a mapping) was hit
+  bool gave_up_ = false;  // a limit of the builder's own (fields in a mapping, topics' bytes)
   bool was_empty_ = false;
 };
 

@@ -147,3 +147,17 @@ TEST_CASE("check and import print the warnings, keep the article and exit 0", "[
     }
   }
 }
+
+TEST_CASE("warnings are capped per record like errors", "[quirks]") {
+  std::string text = "---\ntitle: T\nwebUrl: https://x.org/\ntopics:\n";
+  for (int i = 0; i < 1000; ++i) text += "  -\n";
+  text += "  - Kept\n---\n";
+  ParsedInput parsed = parse_input(text, "many.md", InputFormat::kFrontmatter);
+  CHECK(parsed.status == InputStatus::kArticles);
+  REQUIRE(parsed.diagnostics.size() == 21);
+  CHECK(parsed.diagnostics.back().message ==
+        "more warnings in this record (over 20): the rest are not shown");
+  CHECK(parsed.diagnostics.back().severity == Severity::kWarning);
+  REQUIRE(parsed.articles.size() == 1);
+  CHECK(parsed.articles[0].topics == std::vector<std::string>{"Kept"});
+}

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <newsdb/article_json.hpp>
 #include <newsdb/date.hpp>
 
@@ -44,8 +45,12 @@ void put_fields(Json& out, const ArticleFields& a) {
 }
 
 Error first_problem(const std::vector<Diagnostic>& diagnostics) {
-  if (diagnostics.empty()) return Error{ErrorKind::kInternal, "record rejected without a reason"};
-  const Diagnostic& d = diagnostics.front();
+  auto it = std::find_if(diagnostics.begin(), diagnostics.end(),
+                         [](const Diagnostic& d) { return d.severity == Severity::kError; });
+  if (it == diagnostics.end()) {
+    return Error{ErrorKind::kInternal, "record rejected without a reason"};
+  }
+  const Diagnostic& d = *it;
   return Error{ErrorKind::kInvalidInput, d.field.empty() ? d.message : d.field + ": " + d.message};
 }
 
@@ -93,8 +98,8 @@ Json to_json(const Article& article) {
 
 std::optional<Article> article_from_json(const Json& record, std::vector<Diagnostic>& diagnostics,
                                          const ParseLimits& limits) {
-  JsonEventSource source(record, SourceMark{}, limits.max_depth);
-  RecordBuilder builder(source, diagnostics, limits.max_mapping_fields);
+  JsonEventSource source(record, SourceMark{}, limits);
+  RecordBuilder builder(source, diagnostics, limits);
   return builder.read_article();
 }
 
@@ -106,7 +111,7 @@ Result<Article> article_from_json(const Json& record) {
 
 Result<RelatedArticle> related_article_from_json(const Json& record) {
   std::vector<Diagnostic> diagnostics;
-  JsonEventSource source(record, SourceMark{}, ParseLimits{}.max_depth);
+  JsonEventSource source(record, SourceMark{}, ParseLimits{});
   RecordBuilder builder(source, diagnostics);
   if (auto related = builder.read_related()) return std::move(*related);
   return std::unexpected(first_problem(diagnostics));

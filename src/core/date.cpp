@@ -160,9 +160,13 @@ std::optional<Timestamp> parse_rfc822(std::string_view text) {
   return to_timestamp(c);
 }
 
-}  // namespace
+// The instants format_timestamp writes as four-digit years, so that what is printed reads back:
+// an offset can carry a written date out of them (9999-12-31T23:59:59-14:00 is in year 10000).
+constexpr Timestamp kFirstInstant{std::chrono::sys_days{std::chrono::year{1} / 1 / 1}};
+constexpr Timestamp kLastInstant{std::chrono::sys_days{std::chrono::year{9999} / 12 / 31} +
+                                 hours{23} + minutes{59} + seconds{59}};
 
-std::optional<Timestamp> parse_date(std::string_view text) {
+std::optional<Timestamp> parse_any_instant(std::string_view text) {
   text = trim_ascii_space(text);
   if (text.size() < 8 || text.size() > 64) return std::nullopt;
   // ISO dates start with four digits; RFC 822 dates with a weekday or a one/two-digit day.
@@ -171,6 +175,20 @@ std::optional<Timestamp> parse_date(std::string_view text) {
     return parse_iso8601(text);
   }
   return parse_rfc822(text);
+}
+
+}  // namespace
+
+std::expected<Timestamp, DateProblem> read_date(std::string_view text) {
+  std::optional<Timestamp> t = parse_any_instant(text);
+  if (!t) return std::unexpected(DateProblem::kNotADate);
+  if (*t < kFirstInstant || *t > kLastInstant) return std::unexpected(DateProblem::kOutOfRange);
+  return *t;
+}
+
+std::optional<Timestamp> parse_date(std::string_view text) {
+  auto t = read_date(text);
+  return t ? std::optional<Timestamp>(*t) : std::nullopt;
 }
 
 std::string format_timestamp(Timestamp t) {

@@ -58,7 +58,7 @@ void parse_frontmatter(std::string_view text, const ParseLimits& limits, ParsedI
     return;
   }
   YamlEventSource source(parts.yaml, 2, limits);
-  RecordBuilder builder(source, out.diagnostics, limits.max_mapping_fields);
+  RecordBuilder builder(source, out.diagnostics, limits);
   std::optional<Article> article = builder.read_article();
   if (!article) return;
   if (parts.body) {

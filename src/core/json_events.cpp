@@ -2,8 +2,25 @@
 
 namespace newsdb {
 
-JsonEventSource::JsonEventSource(const Json& root, SourceMark mark, int max_depth)
-    : root_(root), mark_(mark), max_depth_(max_depth) {}
+JsonEventSource::JsonEventSource(const Json& root, SourceMark mark, const ParseLimits& limits)
+    : root_(root),
+      mark_(mark),
+      max_depth_(limits.max_depth),
+      max_text_bytes_(limits.max_field_bytes) {}
+
+void JsonEventSource::emit_text(const std::string& text, Event& event) {
+  if (text.size() > max_text_bytes_) {
+    error_ = "is " + std::to_string(text.size()) + " bytes, over the limit of " +
+             std::to_string(max_text_bytes_) + " bytes for one value";
+    event.type = EventType::kError;
+    event.about_value = true;
+    event.text = error_;
+    return;
+  }
+  event.type = EventType::kScalar;
+  event.scalar = ScalarType::kString;
+  event.text = text;
+}
 
 void JsonEventSource::next(Event& event) {
   event = Event{};
@@ -36,10 +53,7 @@ void JsonEventSource::next(Event& event) {
   }
   if (is_object && !frame.value_next) {
     frame.value_next = true;
-    event.type = EventType::kScalar;
-    event.scalar = ScalarType::kString;
-    event.text = frame.it.key();
-    return;
+    return emit_text(frame.it.key(), event);
   }
   frame.value_next = false;
   const Json& value = *frame.it;
@@ -63,9 +77,7 @@ void JsonEventSource::emit_value(const Json& value, Event& event) {
       event.type = value.is_object() ? EventType::kMappingStart : EventType::kSequenceStart;
       return;
     case Json::value_t::string:
-      event.scalar = ScalarType::kString;
-      event.text = value.get_ref<const std::string&>();
-      return;
+      return emit_text(value.get_ref<const std::string&>(), event);
     case Json::value_t::boolean:
       event.scalar = ScalarType::kBool;
       event.bool_value = value.get<bool>();

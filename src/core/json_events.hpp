@@ -4,6 +4,7 @@
 #pragma once
 
 #include <newsdb/article.hpp>
+#include <newsdb/document.hpp>
 #include <string>
 #include <vector>
 
@@ -13,8 +14,9 @@ namespace newsdb {
 
 class JsonEventSource final : public EventSource {
  public:
-  // `root` must outlive the source. Nesting deeper than `max_depth` is a kError event.
-  JsonEventSource(const Json& root, SourceMark mark, int max_depth);
+  // `root` must outlive the source. Nesting deeper than limits.max_depth, and a string (a value
+  // or a key) longer than limits.max_field_bytes, are a kError event, as in YAML.
+  JsonEventSource(const Json& root, SourceMark mark, const ParseLimits& limits);
   void next(Event& event) override;
 
  private:
@@ -24,10 +26,12 @@ class JsonEventSource final : public EventSource {
     bool value_next = false;  // objects: the key was given, the value comes next
   };
   void emit_value(const Json& value, Event& event);
+  void emit_text(const std::string& text, Event& event);
 
   const Json& root_;
   SourceMark mark_;
   int max_depth_;
+  std::size_t max_text_bytes_;
   bool started_ = false;
   bool finished_ = false;
   std::string error_;

@@ -120,8 +120,8 @@ std::size_t count_members(const Json& value) {
 std::string first_repeated_key(std::string_view record) {
   struct Frame {
     bool array = false;
-    std::size_t elements = 0;   // arrays: elements begun so far
-    std::string key;            // objects: the key whose value is being read
+    std::size_t elements = 0;  // arrays: elements begun so far
+    std::string key;           // objects: the key whose value is being read
     std::vector<std::string> keys;
   };
   std::vector<Frame> stack;
@@ -139,8 +139,7 @@ std::string first_repeated_key(std::string_view record) {
   };
   auto callback = [&](int, Json::parse_event_t event, Json& parsed) {
     using Event = Json::parse_event_t;
-    if (event == Event::object_start || event == Event::array_start ||
-        event == Event::value) {
+    if (event == Event::object_start || event == Event::array_start || event == Event::value) {
       if (!stack.empty() && stack.back().array) ++stack.back().elements;
     }
     if (event == Event::object_start || event == Event::array_start) {
@@ -214,8 +213,8 @@ class RecordReader {
       return error(offset, (key.empty() ? std::string("a key") : "`" + key + "`") +
                                " appears more than once");
     }
-    JsonEventSource source(value, marks_.at(offset), limits_.max_depth);
-    RecordBuilder builder(source, out_.diagnostics, limits_.max_mapping_fields);
+    JsonEventSource source(value, marks_.at(offset), limits_);
+    RecordBuilder builder(source, out_.diagnostics, limits_);
     if (auto article = builder.read_article()) {
       out_.articles.push_back(std::move(*article));
     } else {
@@ -232,9 +231,9 @@ class RecordReader {
     if (file_[pos] == '{') {
       std::optional<ScanError> scan;
       std::size_t members = 0;
-      std::size_t end = scan_value(file_, pos,
-                                   {limits_.max_depth, limits_.max_mapping_fields, limits_.max_values},
-                                   scan, members);
+      std::size_t end = scan_value(
+          file_, pos, {limits_.max_depth, limits_.max_mapping_fields, limits_.max_values}, scan,
+          members);
       if (scan) return fail_scan(*scan);
       read(file_.substr(pos, end - pos), pos, members);
       return expect_end(end);
@@ -248,8 +247,8 @@ class RecordReader {
       std::optional<ScanError> scan;
       std::size_t members = 0;
       std::size_t end = scan_value(
-          file_, pos, {limits_.max_depth - 1, limits_.max_mapping_fields, limits_.max_values},
-          scan, members);
+          file_, pos, {limits_.max_depth - 1, limits_.max_mapping_fields, limits_.max_values}, scan,
+          members);
       if (scan) return fail_scan(*scan);
       read(file_.substr(pos, end - pos), pos, members);
       pos = skip_space(file_, end);

@@ -2,9 +2,11 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <newsdb/date.hpp>
 #include <newsdb/url.hpp>
 
+#include "core/blank_text.hpp"
 #include "core/scalar.hpp"
 
 namespace newsdb {
@@ -71,6 +73,11 @@ bool is_text(const Event& e) {
          (e.scalar == ScalarType::kString || e.scalar == ScalarType::kPlain);
 }
 
+// A list item that says nothing: null, or text of only white space.
+bool is_empty_item(const Event& e) {
+  return is_null(e) || (is_text(e) && is_blank_text(e.text));
+}
+
 std::string code(std::string_view path) {
   return "`" + std::string(path) + "`";
 }
@@ -110,11 +117,15 @@ class RecordBuilder::PathScope {
 
 struct RecordBuilder::RecordMarks {
   bool title_seen = false;  // present (even if empty or null: that was reported where it stood)
+  std::size_t fields = 0;   // fields read, known or not: none is an empty mapping
 };
 
 RecordBuilder::RecordBuilder(EventSource& source, std::vector<Diagnostic>& diagnostics,
-                             std::size_t max_fields)
-    : source_(source), diagnostics_(diagnostics), max_fields_(max_fields) {
+                             const ParseLimits& limits)
+    : source_(source),
+      diagnostics_(diagnostics),
+      max_fields_(limits.max_mapping_fields),
+      max_text_bytes_(limits.max_field_bytes) {
   path_.reserve(64);
 }
 
@@ -154,6 +165,18 @@ void RecordBuilder::error(SourceMark mark, std::string message) {
   }
   ++errors_;
   diagnostics_.push_back(Diagnostic{{}, mark.line, mark.column, path_, std::move(message)});
+}
+
+// A warning does not fail the record. Warnings are capped like errors, so that a list of 100 000
+// empty items (within the value limit) does not print 100 000 lines.
+void RecordBuilder::warning(SourceMark mark, std::string message) {
+  if (stopped() || warnings_ > kMaxWarningsPerRecord) return;
+  if (++warnings_ > kMaxWarningsPerRecord) {
+    message = "more warnings in this record (over " + std::to_string(kMaxWarningsPerRecord) +
+              "): the rest are not shown";
+  }
+  diagnostics_.push_back(
+      Diagnostic{{}, mark.line, mark.column, path_, std::move(message), Severity::kWarning});
 }
 
 void RecordBuilder::mismatch(const char* expected) {
@@ -264,6 +287,7 @@ void RecordBuilder::read_fields(ArticleFields& fields, Level level, Article* art
                                 RecordMarks& marks) {
   std::uint32_t seen = 0;
   for_each_field([&](std::string_view key, SourceMark key_mark) {
+    ++marks.fields;
     Field field = field_for_key(key, level == Level::kArticle);
     if (field == kUnknown) {
       read_unknown(fields.extra, std::string(key), key_mark);
@@ -290,8 +314,10 @@ bool RecordBuilder::read_known_field(int field, ArticleFields& f, Article* artic
       std::optional<std::string> title;
       SourceMark mark = event_.mark;
       read_text(title);
-      if (title && !title->empty()) {
+      if (title && !is_blank_text(*title)) {
         f.title = std::move(*title);
+      } else if (title && !title->empty()) {
+        error(mark, code(path_) + " is only white space: a title must say something");
       } else if (!stopped() && (is_null(event_) || title)) {
         error(mark, code(path_) + " is empty");
       }
@@ -472,7 +498,8 @@ void RecordBuilder::read_url(std::optional<std::string>& out) {
   SourceMark mark = event_.mark;
   read_text(out);
   if (out && !out->empty() && !is_absolute_url(*out)) {
-    error(mark, code(path_) + " is not an absolute URL: " + quote_for_message(*out));
+    error(mark, code(path_) + " is not an absolute http(s) URL: " + quote_for_message(*out) +
+                    " (write http:// or https://, a host, and a port from 1 to 65535 if any)");
   }
 }
 
@@ -482,9 +509,16 @@ void RecordBuilder::read_date(std::optional<Timestamp>& out) {
     return;
   }
   if (!is_text(event_)) return mismatch("a date");
-  if (auto t = parse_date(event_.text)) {
+  auto t = newsdb::read_date(event_.text);
+  if (t) {
     out = *t;
     return;
+  }
+  if (t.error() == DateProblem::kOutOfRange) {
+    return error(event_.mark, code(path_) + " is outside the years 0001-9999 in UTC: " +
+                                  quote_for_message(event_.text) +
+                                  " (newsdb stores instants from 0001-01-01T00:00:00Z to "
+                                  "9999-12-31T23:59:59Z)");
   }
   error(event_.mark, code(path_) + " is not a date: " + quote_for_message(event_.text) +
                          " (write it like 2023-11-24T05:12:00Z, 2023-11-24 or "
@@ -517,6 +551,16 @@ void RecordBuilder::read_int(std::optional<std::int64_t>& out, bool non_negative
     case ScalarType::kUnsigned:
       return error(event_.mark, code(path_) + " is out of range for a 64-bit integer: " +
                                     describe_event(event_));
+    case ScalarType::kFloat:
+      // JSON parsers read an integer beyond 64 bits as a double: a whole number out of the range
+      // is that integer, not a fraction. (-2^63 itself comes only from an integer below INT64_MIN
+      // rounded, since INT64_MIN written as an integer is read as one.)
+      if (double v = event_.float_value;
+          std::isfinite(v) && v == std::trunc(v) && (v >= 0x1p63 || v <= -0x1p63)) {
+        return error(event_.mark, code(path_) + " is out of range for a 64-bit integer: " +
+                                      describe_event(event_));
+      }
+      return mismatch(expected);
     default:
       return mismatch(expected);
   }
@@ -574,23 +618,39 @@ void RecordBuilder::read_provider(std::optional<Provider>& out) {
   out = std::move(provider);
 }
 
+// The real archives' generator writes empty list items (`topics:` / `  - ` / `  - Diablo 4`):
+// they lose no meaning, so they are dropped with a warning and the article is kept.
+void RecordBuilder::warn_empty_item(SourceMark mark, const char* list) {
+  warning(mark, code(path_) + " is empty: left out of `" + list + "`, the article kept");
+}
+
 void RecordBuilder::read_topics(std::vector<std::string>& out) {
   out.clear();
   if (is_null(event_)) return;
   if (is_text(event_)) {  // a single topic
-    if (event_.text.empty()) return error(event_.mark, code(path_) + " is empty");
+    if (is_blank_text(event_.text))
+      return warning(event_.mark, code(path_) + " is empty: no topics, the article kept");
     out.emplace_back(event_.text);
     return;
   }
   if (event_.type != EventType::kSequenceStart) return mismatch("a list of text");
+  std::size_t joined = 0;  // the bytes of the topics as the store joins them, one apart
   for (std::size_t i = 0;; ++i) {
     next();
     if (stopped() || event_.type == EventType::kSequenceEnd) return;
     PathScope scope(path_, i);
-    if (!is_text(event_) || is_null(event_)) {
+    if (is_empty_item(event_)) {
+      warn_empty_item(event_.mark, "topics");
+    } else if (!is_text(event_)) {
       mismatch("text");
-    } else if (event_.text.empty()) {
-      error(event_.mark, code(path_) + " is empty");
+    } else if ((joined += event_.text.size() + 1) > max_text_bytes_ + 1) {
+      // Each topic is within the per-value limit; together (aliases make this cheap to write)
+      // they are the one text the store indexes, held to the same limit.
+      error(event_.mark, "`topics` hold more than " + std::to_string(max_text_bytes_) +
+                             " bytes of text, over the limit of " +
+                             std::to_string(max_text_bytes_) + " bytes for one value");
+      gave_up_ = true;
+      return;
     } else {
       out.emplace_back(event_.text);
     }
@@ -605,20 +665,25 @@ void RecordBuilder::read_images(std::vector<Image>& out) {
     next();
     if (stopped() || event_.type == EventType::kSequenceEnd) return;
     PathScope scope(path_, i);
+    if (is_empty_item(event_)) {
+      warn_empty_item(event_.mark, "images");
+      continue;
+    }
     if (event_.type != EventType::kMappingStart) {
       mismatch("a mapping with `url`");
       continue;
     }
     Image image;
-    read_image(image);
-    out.push_back(std::move(image));
+    if (read_image(image)) out.push_back(std::move(image));
   }
 }
 
-void RecordBuilder::read_image(Image& image) {
+bool RecordBuilder::read_image(Image& image) {
   SourceMark start = event_.mark;
   std::uint32_t seen = 0;
+  std::size_t fields = 0;
   for_each_field([&](std::string_view key, SourceMark key_mark) {
+    ++fields;
     static constexpr std::array<std::string_view, 4> kNames = {"url", "width", "height",
                                                                "isCached"};
     int field = 0;
@@ -650,10 +715,16 @@ void RecordBuilder::read_image(Image& image) {
         break;
     }
   });
-  if (!stopped() && image.url.empty()) {
+  if (stopped()) return false;
+  if (fields == 0) {  // `- {}`: an empty item, like `- `
+    warn_empty_item(start, "images");
+    return false;
+  }
+  if (image.url.empty()) {
     PathScope scope(path_, "url");
     error(start, (seen & 1u) ? code(path_) + " is empty" : "missing required field " + code(path_));
   }
+  return true;
 }
 
 void RecordBuilder::read_related_list(std::vector<RelatedArticle>& out) {
@@ -664,6 +735,10 @@ void RecordBuilder::read_related_list(std::vector<RelatedArticle>& out) {
     next();
     if (stopped() || event_.type == EventType::kSequenceEnd) return;
     PathScope scope(path_, i);
+    if (is_empty_item(event_)) {
+      warn_empty_item(event_.mark, "related");
+      continue;
+    }
     if (event_.type != EventType::kMappingStart) {
       mismatch("a mapping of fields");
       continue;
@@ -672,6 +747,10 @@ void RecordBuilder::read_related_list(std::vector<RelatedArticle>& out) {
     SourceMark start = event_.mark;
     RecordMarks marks;
     read_fields(entry, Level::kRelated, nullptr, marks);
+    if (marks.fields == 0 && !stopped()) {  // `- {}`: an empty item, like `- `
+      warn_empty_item(start, "related");
+      continue;
+    }
     check_record(entry, start, marks);
     out.push_back(std::move(entry));
   }

@@ -1,6 +1,7 @@
 #include <array>
 #include <newsdb/url.hpp>
 
+#include "core/host_name.hpp"
 #include "core/text_scan.hpp"
 
 namespace newsdb {
@@ -50,9 +51,15 @@ bool split_host_port(std::string_view hostport, UrlParts& parts) {
   // A second colon outside an IPv6 literal ("tp::") is no host: accepting it made the result
   // re-read differently (found by url_fuzz), and the identity must be a fixed point.
   if (!host.starts_with('[') && host.find(':') != std::string_view::npos) return false;
+  // A port is a number from 1 to 65535 (or empty: the default). Leading zeros are allowed, as
+  // URL parsers allow them, and dropped from the canonical form.
+  std::size_t port_value = 0;
   for (char c : port) {
     if (!is_digit(c)) return false;
+    port_value = port_value * 10 + std::size_t(c - '0');
+    if (port_value > 65535) return false;
   }
+  if (!port.empty() && port_value == 0) return false;
   parts.host = host;
   parts.port = port;
   return true;
@@ -69,6 +76,8 @@ std::optional<UrlParts> split_url(std::string_view url) {
   }
   UrlParts parts;
   parts.scheme = url.substr(0, colon);
+  // Articles are web pages: `javascript://`, `file://` or `ftp://` is no article's address.
+  if (!iequals(parts.scheme, "http") && !iequals(parts.scheme, "https")) return std::nullopt;
   std::string_view rest = url.substr(colon + 3);
   rest = rest.substr(0, rest.find('#'));
   std::size_t authority_end = rest.find_first_of("/?");
@@ -122,15 +131,21 @@ std::optional<std::string> canonical_url(std::string_view url) {
   if (!parts) return std::nullopt;
   std::string out;
   out.reserve(url.size());
-  bool default_port = (iequals(parts->scheme, "http") && parts->port == "80") ||
-                      (iequals(parts->scheme, "https") && parts->port == "443");
+  std::string_view port = parts->port;
+  while (port.size() > 1 && port.front() == '0') port.remove_prefix(1);
+  bool default_port = (iequals(parts->scheme, "http") && port == "80") ||
+                      (iequals(parts->scheme, "https") && port == "443");
   for (char c : parts->scheme) out += to_lower_ascii(c);
   out += "://";
   out += parts->userinfo;
-  for (char c : parts->host) out += to_lower_ascii(c);
-  if (!parts->port.empty() && !default_port) {
+  if (parts->host.starts_with('[')) {
+    for (char c : parts->host) out += to_lower_ascii(c);
+  } else {
+    out += canonical_host(parts->host);
+  }
+  if (!port.empty() && !default_port) {
     out += ':';
-    out += parts->port;
+    out += port;
   }
   append_encoding_spaces(out, parts->path.empty() ? std::string_view("/") : parts->path);
   std::string query = filtered_query(parts->query);

@@ -15,10 +15,10 @@ namespace {
 constexpr std::string_view kCoreTagPrefix = "tag:yaml.org,2002:";
 
 // An event kept for replay when an alias names its anchor.
+// Replayed at the alias's mark: what an alias expands to is reported where the alias stands.
 struct RecordedEvent {
   EventType type;
   ScalarType scalar;
-  SourceMark mark;
   std::string text;
 };
 
@@ -26,6 +26,7 @@ struct Anchor {
   std::string name;
   std::vector<RecordedEvent> events;
   std::size_t nodes = 0;  // scalars and collections: what one alias expands to
+  std::size_t bytes = 0;  // the text of its scalars (keys too): what one alias adds to the document
   int start_depth = 0;
   bool complete = false;
 };
@@ -74,9 +75,11 @@ struct YamlEventSource::State {
   std::size_t recorded_events = 0;
   std::size_t recorded_bytes = 0;
   std::size_t expanded_nodes = 0;
+  std::size_t expanded_bytes = 0;  // text added by aliases, charged to the document's byte limit
   std::size_t values = 0;
   std::size_t replay_anchor = 0;
   std::size_t replay_next = 0;
+  SourceMark replay_mark;  // the alias's: a problem in what it expands to is reported there
   bool replaying = false;
 
   SourceMark to_file(const yaml_mark_t& m) const {
@@ -164,8 +167,9 @@ bool YamlEventSource::State::deliver(Event& out, EventType type, ScalarType scal
       return false;
     }
     Anchor& anchor = anchors[index];
-    anchor.events.push_back(RecordedEvent{type, scalar, mark, std::string(text)});
+    anchor.events.push_back(RecordedEvent{type, scalar, std::string(text)});
     if (!is_end(type)) ++anchor.nodes;
+    anchor.bytes += text.size();
   }
   while (!recording.empty() && !is_start(type) && anchors[recording.back()].start_depth == depth) {
     anchors[recording.back()].complete = true;
@@ -180,7 +184,7 @@ bool YamlEventSource::State::deliver(Event& out, EventType type, ScalarType scal
 
 void YamlEventSource::State::start_anchor(const yaml_char_t* name) {
   if (name == nullptr || !may_have_aliases) return;
-  anchors.push_back(Anchor{reinterpret_cast<const char*>(name), {}, 0, depth, false});
+  anchors.push_back(Anchor{reinterpret_cast<const char*>(name), {}, 0, 0, depth, false});
   recording.push_back(anchors.size() - 1);
 }
 
@@ -193,15 +197,34 @@ void YamlEventSource::State::start_alias(const yaml_event_t& e) {
     if (!anchors[i].complete) {
       return fail(mark, "alias *" + std::string(name) + " refers to the value that contains it");
     }
+    // Every limit is checked before the replay, so an expansion that would pass one costs
+    // nothing: the reader never sees (or copies) the text that broke it.
     expanded_nodes += anchors[i].nodes;
     if (expanded_nodes > limits.max_alias_expansion) {
       return fail(mark, "aliases expand to more than " +
                             std::to_string(limits.max_alias_expansion) +
                             " values, the limit (an alias bomb?)");
     }
+    // What an alias stands for is one value, held to the same byte limit as one written out.
+    if (anchors[i].bytes > limits.max_field_bytes) {
+      return fail(mark,
+                  "is alias *" + std::string(name) + ", " + std::to_string(anchors[i].bytes) +
+                      " bytes of text, over the limit of " +
+                      std::to_string(limits.max_field_bytes) + " bytes for one value",
+                  true);
+    }
+    // The document's byte limit holds for the text it expands to, not only for the text written.
+    expanded_bytes += anchors[i].bytes;
+    if (expanded_bytes > limits.max_document_bytes ||
+        yaml.size() > limits.max_document_bytes - expanded_bytes) {
+      return fail(mark, "aliases expand the document to more than " +
+                            std::to_string(limits.max_document_bytes) +
+                            " bytes, the limit (an alias bomb?)");
+    }
     replaying = true;
     replay_anchor = i;
     replay_next = 0;
+    replay_mark = mark;
     return;
   }
   fail(mark, "alias *" + std::string(name) + " has no anchor &" + std::string(name) + " before it");
@@ -214,7 +237,7 @@ bool YamlEventSource::State::pull(Event& out) {
       const Anchor& anchor = anchors[replay_anchor];
       const RecordedEvent& r = anchor.events[replay_next++];
       if (replay_next == anchor.events.size()) replaying = false;
-      return deliver(out, r.type, r.scalar, r.mark, r.text);
+      return deliver(out, r.type, r.scalar, replay_mark, r.text);
     }
     if (has_event) {
       yaml_event_delete(&event);

@@ -158,6 +158,20 @@ TEST_CASE("article_from_json rejects integers beyond 64 bits", "[article_json]")
   auto d = problems_of(R"({"title":"T","webUrl":"https://x.org/","heat":18446744073709551615})");
   REQUIRE(d.size() == 1);
   CHECK(d[0].message == "`heat` is out of range for a 64-bit integer: 18446744073709551615");
+  // Beyond 64 bits unsigned, or below INT64_MIN, the JSON parser holds the integer as a double:
+  // still out of range, not "must be an integer".
+  d = problems_of(R"({"title":"T","webUrl":"https://x.org/","heat":123456789012345678901234})");
+  REQUIRE(d.size() == 1);
+  CHECK_THAT(d[0].message,
+             Catch::StartsWith("`heat` is out of range for a 64-bit integer: 1.23456789012345"));
+  d = problems_of(R"({"title":"T","webUrl":"https://x.org/","quality":-9223372036854775809})");
+  REQUIRE(d.size() == 1);
+  CHECK_THAT(d[0].message, Catch::StartsWith("`quality` is out of range for a 64-bit integer"));
+  // A fraction is still no integer.
+  d = problems_of(R"({"title":"T","webUrl":"https://x.org/","quality":1.5e30})");
+  CHECK_THAT(d[0].message, Catch::StartsWith("`quality` is out of range"));
+  d = problems_of(R"({"title":"T","webUrl":"https://x.org/","quality":2.5})");
+  CHECK(d[0].message == "`quality` must be an integer, got 2.5");
 }
 
 TEST_CASE("article_from_json accepts 64-bit integers of either sign", "[article_json]") {
@@ -172,7 +186,9 @@ TEST_CASE("article_from_json rejects a URL that is not absolute", "[article_json
   auto d = problems_of(R"({"title":"T","originalUrl":"/news/x","webUrl":"https://x.org/"})");
   REQUIRE(d.size() == 1);
   CHECK(d[0].field == "originalUrl");
-  CHECK(d[0].message == "`originalUrl` is not an absolute URL: \"/news/x\"");
+  CHECK(d[0].message ==
+        "`originalUrl` is not an absolute http(s) URL: \"/news/x\" (write http:// or https://, a "
+        "host, and a port from 1 to 65535 if any)");
 }
 
 TEST_CASE("article_from_json requires a title and URL of each related entry", "[article_json]") {

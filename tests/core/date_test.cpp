@@ -110,3 +110,31 @@ TEST_CASE("format_timestamp writes YYYY-MM-DDTHH:MM:SSZ", "[date]") {
 TEST_CASE("format_timestamp handles instants before 1970", "[date]") {
   CHECK(format_timestamp(utc(1969, 12, 31, 23, 59, 59)) == "1969-12-31T23:59:59Z");
 }
+
+TEST_CASE("read_date refuses instants outside the years 0001-9999 in UTC", "[date]") {
+  // 9999-12-31T23:59:59 at -14:00 is 10000-01-01T13:59:59Z, which was printed so and then
+  // refused by `check` when read back.
+  CHECK(read_date("9999-12-31T23:59:59-14:00").error() == DateProblem::kOutOfRange);
+  CHECK(read_date("0001-01-01T00:00:00+00:01").error() == DateProblem::kOutOfRange);
+  CHECK(read_date("0000-06-15").error() == DateProblem::kOutOfRange);
+  CHECK_FALSE(parse_date("9999-12-31T23:59:59-14:00"));
+  CHECK(read_date("last Tuesday").error() == DateProblem::kNotADate);
+  CHECK(read_date("2023-02-30").error() == DateProblem::kNotADate);
+  // The edges themselves are in.
+  CHECK(read_date("0001-01-01T00:00:00Z") == utc(1, 1, 1));
+  CHECK(read_date("9999-12-31T23:59:59Z") == utc(9999, 12, 31, 23, 59, 59));
+  CHECK(read_date("9999-12-31T23:59:59+14:00") == utc(9999, 12, 31, 9, 59, 59));
+  CHECK(read_date("0001-01-01T14:00:00+14:00") == utc(1, 1, 1));
+  CHECK(read_date("0001-01-01T13:59:59+14:00").error() == DateProblem::kOutOfRange);
+}
+
+TEST_CASE("every instant read_date accepts is printed so that it reads back", "[date]") {
+  for (const char* text :
+       {"0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "9999-12-31T23:59:59+14:00",
+        "0001-01-01T10:00:00+09:59", "Fri, 31 Dec 9999 23:59:59 +0000", "1969-12-31T23:59:59Z"}) {
+    INFO(text);
+    auto t = read_date(text);
+    REQUIRE(t);
+    CHECK(read_date(format_timestamp(*t)) == t);
+  }
+}

@@ -191,3 +191,47 @@ TEST_CASE("JSON output round-trips through the JSON reader", "[frontmatter]") {
   REQUIRE(back);
   CHECK(*back == a);
 }
+
+TEST_CASE("a title of only white space is no title", "[frontmatter]") {
+  const std::string url = "webUrl: https://x.org/a\n";
+  for (const char* title : {"\"   \"", "\"\\t \\n\"", "\"\xC2\xA0\xE3\x80\x80\""}) {
+    INFO(title);
+    Diagnostic d = parse_error("---\ntitle: " + std::string(title) + "\n" + url + "---\n");
+    CHECK(d.message == "`title` is only white space: a title must say something");
+    CHECK(d.line == 2);
+  }
+  Diagnostic related =
+      parse_error(kHead + "related:\n  - title: \" \"\n    webUrl: https://x.org/b\n---\n");
+  CHECK(related.message == "`related[0].title` is only white space: a title must say something");
+  // A title with white space around words is a title, kept as written.
+  CHECK(parse_ok("---\ntitle: \" Padded \"\n" + url + "---\n").title == " Padded ");
+}
+
+TEST_CASE("a date outside the years 0001-9999 in UTC is refused, naming the range",
+          "[frontmatter]") {
+  Diagnostic d = parse_error(kHead + "publishedDateTime: 9999-12-31T23:59:59-14:00\n---\n");
+  CHECK(d.message ==
+        "`publishedDateTime` is outside the years 0001-9999 in UTC: \"9999-12-31T23:59:59-14:00\" "
+        "(newsdb stores instants from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z)");
+  CHECK(d.line == 4);
+  CHECK(d.column == 20);
+}
+
+TEST_CASE("an article URL is http or https with a port from 1 to 65535", "[frontmatter]") {
+  const char* hint = " (write http:// or https://, a host, and a port from 1 to 65535 if any)";
+  Diagnostic port = parse_error("---\ntitle: T\nwebUrl: http://x.org:99999/a\n---\n");
+  CHECK(port.message ==
+        std::string("`webUrl` is not an absolute http(s) URL: \"http://x.org:99999/a\"") + hint);
+  Diagnostic js = parse_error("---\ntitle: T\noriginalUrl: javascript://x.org/%0Aalert(1)\n---\n");
+  CHECK(js.message == std::string("`originalUrl` is not an absolute http(s) URL: "
+                                  "\"javascript://x.org/%0Aalert(1)\"") +
+                          hint);
+}
+
+TEST_CASE("two spellings of an international host are one article", "[frontmatter]") {
+  Article upper = parse_ok("---\ntitle: T\nwebUrl: https://BÜCHER.example/a\n---\n");
+  Article lower = parse_ok("---\ntitle: T\nwebUrl: https://bücher.example/a\n---\n");
+  CHECK(upper.canonical_url == "https://xn--bcher-kva.example/a");
+  CHECK(lower.canonical_url == upper.canonical_url);
+  CHECK(upper.web_url == "https://BÜCHER.example/a");  // the field keeps what was written
+}

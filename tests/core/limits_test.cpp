@@ -131,3 +131,89 @@ TEST_CASE("a record with more than max_values values is refused", "[limits]") {
   CHECK(parsed.diagnostics[0].line == 1);
   CHECK(parsed.diagnostics[0].column == 1);
 }
+
+TEST_CASE("aliases are charged against the document's byte limit before they expand", "[limits]") {
+  // 1 MB of text aliased 5 000 times: 5 GB expanded. `check` took 4.9 GB and 6.8 s on it and
+  // said "ok"; with less memory it died of bad_alloc.
+  const std::string big(1'000'000, 'x');
+  std::string yaml = "title: T\nwebUrl: https://x.org/\ns: &s " + big + "\ntags:\n";
+  for (int i = 0; i < 5000; ++i) yaml += "  - *s\n";
+  ParsedInput parsed = parse_input("---\n" + yaml + "---\n", "bomb.md", InputFormat::kFrontmatter);
+  CHECK(parsed.status == InputStatus::kFailed);
+  CHECK(parsed.articles.empty());
+  CHECK(only_message(parsed) ==
+        "aliases expand the document to more than 16777216 bytes, the limit (an alias bomb?)");
+  // The first alias to carry the frontmatter past 16 MiB is the k-th, the least k with
+  // yaml + k * 1 000 000 > 16 MiB; the aliases start on file line 6.
+  std::size_t k = (ParseLimits{}.max_document_bytes - yaml.size()) / big.size() + 1;
+  CHECK(parsed.diagnostics[0].line == int(5 + k));
+  CHECK(parsed.diagnostics[0].column == 5);
+}
+
+TEST_CASE("the same bomb in topics stops at the second alias", "[limits]") {
+  // As the real report had it: the topics, joined, are one value of at most 1 MiB.
+  const std::string big(1'000'000, 'x');
+  std::string text = kHead + "s: &s " + big + "\ntopics:\n";
+  for (int i = 0; i < 5000; ++i) text += "  - *s\n";
+  ParsedInput parsed = parse_input(text + "---\n", "bomb.md", InputFormat::kFrontmatter);
+  CHECK(only_message(parsed) ==
+        "`topics` hold more than 1048576 bytes of text, over the limit of 1048576 bytes for one "
+        "value");
+  CHECK(parsed.diagnostics[0].line == 7);  // the second alias, where the text passes 1 MiB
+}
+
+TEST_CASE("aliases nested in anchors are charged for all they expand to", "[limits]") {
+  ParseLimits limits;
+  limits.max_document_bytes = 10'000;
+  // Each level doubles: a8 stands for 256 copies of a0's 30 bytes (7 680 bytes, under the
+  // per-value limit), and two aliases of it pass the 10 000-byte document limit.
+  std::string text = kHead + "a0: &a0 " + std::string(30, 'y') + "\n";
+  for (int i = 1; i <= 8; ++i) {
+    std::string prev = "*a" + std::to_string(i - 1);
+    text +=
+        "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + prev + ", " + prev + "]\n";
+  }
+  text += "x: [*a8, *a8]\n---\n";
+  ParsedInput parsed = parse_input(text, "nested.md", InputFormat::kFrontmatter, limits);
+  CHECK(only_message(parsed) ==
+        "aliases expand the document to more than 10000 bytes, the limit (an alias bomb?)");
+}
+
+TEST_CASE("what one alias stands for is one value, held to max_field_bytes", "[limits]") {
+  ParseLimits limits;
+  limits.max_field_bytes = 100;
+  std::string text = kHead + "pair: &p [" + std::string(60, 'a') + ", " + std::string(60, 'b') +
+                     "]\ncopy: *p\n---\n";
+  ParsedInput parsed = parse_input(text, "alias.md", InputFormat::kFrontmatter, limits);
+  CHECK(only_message(parsed) ==
+        "`copy` is alias *p, 120 bytes of text, over the limit of 100 bytes for one value");
+  CHECK(parsed.diagnostics[0].line == 5);
+  CHECK(parsed.diagnostics[0].field == "copy");
+}
+
+TEST_CASE("the topics together are one value, held to max_field_bytes", "[limits]") {
+  // The store joins the topics into one text it indexes: 16 aliases of a 1 MB topic made a 16 MB
+  // text of a 1 MB file. Each topic here is within the limit; the three joined are 122 bytes.
+  ParseLimits limits;
+  limits.max_field_bytes = 100;
+  std::string topic(40, 't');
+  std::string text = kHead + "topics: [" + topic + ", " + topic + ", " + topic + "]\n---\n";
+  ParsedInput parsed = parse_input(text, "topics.md", InputFormat::kFrontmatter, limits);
+  CHECK(parsed.status == InputStatus::kFailed);
+  CHECK(only_message(parsed) ==
+        "`topics` hold more than 100 bytes of text, over the limit of 100 bytes for one value");
+  // Two of them (81 bytes joined) are within it.
+  text = kHead + "topics: [" + topic + ", " + topic + "]\n---\n";
+  CHECK(parse_input(text, "two.md", InputFormat::kFrontmatter, limits).status ==
+        InputStatus::kArticles);
+}
+
+TEST_CASE("a JSON value larger than max_field_bytes is refused as in YAML", "[limits]") {
+  std::string json =
+      R"({"title":"T","webUrl":"https://x.org/","excerpt":")" + std::string(2'000'000, 'a') + "\"}";
+  ParsedInput parsed = parse_input(json, "huge.json", InputFormat::kJson);
+  CHECK(parsed.status == InputStatus::kFailed);
+  CHECK(only_message(parsed) ==
+        "`excerpt` is 2000000 bytes, over the limit of 1048576 bytes for one value");
+  CHECK(parsed.diagnostics[0].field == "excerpt");
+}

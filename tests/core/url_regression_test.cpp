@@ -13,9 +13,12 @@ TEST_CASE("a host with a stray colon is not a URL (url_fuzz finding)", "[url][re
 }
 
 TEST_CASE("canonical URLs are fixed points", "[url][regression]") {
-  for (const char* url : {"HTTPS://Example.COM:443/a b?utm_source=x&id=3#frag",
-                          "http://user@Example.com/x?fbclid=1", "https://example.com",
-                          "https://[2001:db8::1]:443/p?q"}) {
+  for (const char* url :
+       {"HTTPS://Example.COM:443/a b?utm_source=x&id=3#frag", "http://user@Example.com/x?fbclid=1",
+        "https://example.com", "https://[2001:db8::1]:443/p?q", "https://BÜCHER.example/",
+        "https://e.com\xEF\xBC\x9A"
+        "80/",
+        "http://x.org:007/"}) {
     auto once = canonical_url(url);
     REQUIRE(once);
     CHECK(canonical_url(*once) == once);

@@ -86,3 +86,48 @@ TEST_CASE("is_absolute_url agrees with canonical_url", "[url]") {
     CHECK(newsdb::is_absolute_url(url) == canonical_url(url).has_value());
   }
 }
+
+TEST_CASE("canonical_url takes only http and https: other schemes are no article's address",
+          "[url]") {
+  CHECK_FALSE(canonical_url("javascript://example.com/%0Aalert(1)"));
+  CHECK_FALSE(canonical_url("ftp://example.com/a"));
+  CHECK_FALSE(canonical_url("data://example.com/x"));
+  CHECK(canonical_url("HtTpS://example.com/a") == "https://example.com/a");
+}
+
+TEST_CASE("canonical_url takes ports from 1 to 65535 and drops their leading zeros", "[url]") {
+  CHECK_FALSE(canonical_url("http://example.com:99999/"));
+  CHECK_FALSE(canonical_url("http://example.com:65536/"));
+  CHECK_FALSE(canonical_url("http://example.com:0/"));
+  CHECK_FALSE(canonical_url("http://example.com:000000000000000000000000000000080000/"));
+  CHECK(canonical_url("http://example.com:65535/") == "http://example.com:65535/");
+  CHECK(canonical_url("http://example.com:0080/a") == "http://example.com/a");
+  CHECK(canonical_url("http://example.com:08080/a") == "http://example.com:8080/a");
+}
+
+TEST_CASE("canonical_url folds an international host with IDNA and writes its ASCII form",
+          "[url]") {
+  // xn--bcher-kva is the A-label of "bücher" (RFC 3492's algorithm; `idn2 bücher` says so too).
+  const std::string expected = "https://xn--bcher-kva.example/a";
+  CHECK(canonical_url("https://BÜCHER.example/a") == expected);
+  CHECK(canonical_url("https://bücher.example/a") == expected);
+  CHECK(canonical_url("https://XN--BCHER-KVA.example/a") == expected);
+  // NFC: "u" followed by the combining diaeresis U+0308 is the same host.
+  CHECK(canonical_url("https://bu\xCC\x88"
+                      "cher.example/a") == expected);
+  // Fullwidth letters fold to ASCII, ß stays ß (UTS #46 non-transitional, as browsers map).
+  CHECK(canonical_url("https://ＥＸＡＭＰＬＥ.com/") == "https://example.com/");
+  CHECK(canonical_url("https://faß.de/") == "https://xn--fa-hia.de/");
+}
+
+TEST_CASE("a host IDNA refuses or would turn into a delimiter is kept as written", "[url]") {
+  // U+1F4A9 is no letter a domain may hold; a fullwidth colon maps to ':', which would make the
+  // canonical URL read back with a port. Both keep their spelling (ASCII lower-cased).
+  CHECK(canonical_url("https://\xF0\x9F\x92\xA9.LA/") == "https://\xF0\x9F\x92\xA9.la/");
+  CHECK(canonical_url("https://E.com\xEF\xBC\x9A"
+                      "80/") ==
+        "https://e.com\xEF\xBC\x9A"
+        "80/");
+  // An ASCII host never goes through IDNA: an underscore is kept.
+  CHECK(canonical_url("https://My_Host.example/") == "https://my_host.example/");
+}

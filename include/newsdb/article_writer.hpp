@@ -112,6 +112,14 @@ class ArticleWriter {
   // Every input whose last import failed, sorted by path.
   virtual Result<std::vector<FailedInput>> failed_inputs() = 0;
 
+  // The paths of the inputs recorded as failed at `folder` or under it (`folder` + "/..."),
+  // sorted. Reads only.
+  virtual Result<std::vector<std::string>> failed_under(const std::string& folder) = 0;
+
+  // Deletes the import records of `paths` and their recorded errors, in one transaction of its
+  // own (call it with no batch open): inputs that are gone, or records moved to another key.
+  virtual Result<void> forget_inputs(std::span<const std::string> paths) = 0;
+
   // The content hash (store/content_hash.hpp) stored for each canonical URL, in the same order
   // (nullopt where the store has no such article). Reads only: what a dry run compares against.
   virtual Result<std::vector<std::optional<std::string>>> stored_hashes(

@@ -233,6 +233,24 @@ LEFT JOIN articles a ON a.url = u.url
 ORDER BY u.n
 )sql";
 
+constexpr const char* kFailedUnder = R"sql(
+SELECT path FROM import_files WHERE path = $1 AND outcome = 'failed'
+UNION ALL
+SELECT path FROM (SELECT path FROM import_files WHERE path >= $2 AND path < $3
+                  AND outcome = 'failed' ORDER BY path) under
+)sql";
+
+constexpr const char* kForgetFiles = R"sql(
+DELETE FROM import_files WHERE path IN (
+  SELECT f.path FROM import_files f WHERE f.path = ANY ($1::text[]) ORDER BY f.path FOR UPDATE)
+)sql";
+
+constexpr const char* kForgetErrors = R"sql(
+DELETE FROM import_errors WHERE id IN (
+  SELECT e.id FROM import_errors e WHERE e.path = ANY ($1::text[]) ORDER BY e.path, e.id
+  FOR UPDATE)
+)sql";
+
 constexpr const char* kFailedInputs = R"sql(
 SELECT path, line, "column", field, message FROM import_errors ORDER BY path, id
 )sql";
@@ -529,6 +547,32 @@ Result<std::vector<FailedInput>> PgArticleWriter::failed_inputs() {
                                                 std::string(rows->text(i, 4))});
   }
   return out;
+}
+
+Result<std::vector<std::string>> PgArticleWriter::failed_under(const std::string& folder) {
+  sqlite::FolderRange range = sqlite::folder_range(folder);
+  auto rows = conn_.exec_prepared("w_failed_under", kFailedUnder,
+                                  Params().add(folder).add(range.below).add(range.past));
+  if (!rows) return std::unexpected(rows.error());
+  std::vector<std::string> out;
+  for (int i = 0; i < rows->rows(); ++i) out.emplace_back(rows->text(i, 0));
+  return out;
+}
+
+// Rows are locked in key order, as every writer's statements lock them (see the header).
+Result<void> PgArticleWriter::forget_inputs(std::span<const std::string> paths) {
+  if (paths.empty()) return {};
+  const Params listed = Params().add(array_literal(paths));
+  auto done = in_transaction(conn_, [&]() -> Result<bool> {
+    if (auto r = run(conn_, {{"w_forget_files", kForgetFiles, listed, true},
+                             {"w_forget_errors", kForgetErrors, listed, true}});
+        !r) {
+      return std::unexpected(r.error());
+    }
+    return true;
+  });
+  if (!done) return std::unexpected(done.error());
+  return {};
 }
 
 Result<WriteCounts> PgArticleWriter::write_part(Connection& conn, const StagedBatch& staged,

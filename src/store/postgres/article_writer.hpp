@@ -68,6 +68,8 @@ class PgArticleWriter final : public ArticleWriter {
       std::span<const std::string> paths) override;
   Result<WriteCounts> write_batch(std::span<const ParsedFile> batch, Timestamp now) override;
   Result<std::vector<FailedInput>> failed_inputs() override;
+  Result<std::vector<std::string>> failed_under(const std::string& folder) override;
+  Result<void> forget_inputs(std::span<const std::string> paths) override;
   Result<std::vector<std::optional<std::string>>> stored_hashes(
       std::span<const std::string> canonical_urls) override;
 

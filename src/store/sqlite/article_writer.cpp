@@ -244,4 +244,17 @@ Result<std::vector<FailedInput>> SqliteArticleWriter::failed_inputs() {
   return read_failed_inputs(db_);
 }
 
+Result<std::vector<std::string>> SqliteArticleWriter::failed_under(const std::string& folder) {
+  return read_failed_under(db_, folder);
+}
+
+Result<void> SqliteArticleWriter::forget_inputs(std::span<const std::string> paths) {
+  if (paths.empty()) return {};
+  if (auto r = commit(); !r) return r;
+  auto tx = Transaction::begin(db_);
+  if (!tx) return std::unexpected(tx.error());
+  if (auto r = delete_inputs(db_, paths); !r) return r;
+  return tx->commit();
+}
+
 }  // namespace newsdb::sqlite

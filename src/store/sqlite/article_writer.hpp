@@ -29,6 +29,8 @@ class SqliteArticleWriter final : public ArticleWriter {
   void set_batches_per_commit(int batches) override;
   Result<void> commit() override;
   Result<std::vector<FailedInput>> failed_inputs() override;
+  Result<std::vector<std::string>> failed_under(const std::string& folder) override;
+  Result<void> forget_inputs(std::span<const std::string> paths) override;
   Result<std::vector<std::optional<std::string>>> stored_hashes(
       std::span<const std::string> canonical_urls) override;
 

@@ -75,6 +75,12 @@ Result<ImportSummary> run_import(const ImportOptions& options, const Clock& cloc
   summary.added += written->added;
   summary.updated += written->updated;
   summary.unchanged += written->unchanged;
+  // Known only once their batch was written: reported after the diagnostics of parsing.
+  for (const Diagnostic& d : written->refused) {
+    ++summary.failed;
+    summary.errors.push_back(d);
+    if (observer.diagnostic) observer.diagnostic(d);
+  }
   return summary;
 }
 

@@ -4,6 +4,7 @@
 #include <future>
 
 #include "store/postgres/copy_text.hpp"
+#include "store/refused_records.hpp"
 #include "store/sqlite/import_log.hpp"
 
 namespace newsdb::postgres {
@@ -378,7 +379,28 @@ Result<WriteCounts> PgArticleWriter::write_batch(std::span<const ParsedFile> bat
   if (Connection* second = keys.urls.size() >= kTwoPartsFrom ? partner() : nullptr) {
     return write_in_parts(batch, keys, log, *second, seconds);
   }
-  return write_whole(batch, keys, log, seconds);
+  auto counts = write_whole(batch, keys, log, seconds);
+  if (counts || !refused_by_store(conn_)) return counts;
+  return write_refusing(batch, seconds, counts.error());
+}
+
+// Data exceptions (a value the server cannot take), integrity violations (NULL where the schema
+// forbids it) and program limits (an index row or a search vector too large): one record's doing.
+bool PgArticleWriter::refused_by_store(const Connection& conn) {
+  const std::string& state = conn.last_sqlstate();
+  return state.starts_with("22") || state.starts_with("23") || state.starts_with("54");
+}
+
+// `batch` failed for a record's sake, and nothing of it is written: written again by halves,
+// each whole on one connection, without the records the store refuses.
+Result<WriteCounts> PgArticleWriter::write_refusing(std::span<const ParsedFile> batch,
+                                                    std::int64_t now, const Error& error) {
+  auto attempt = [&](std::span<const ParsedFile> part, bool& refused) -> Result<WriteCounts> {
+    auto counts = write_whole(part, batch_keys(part), stage_log(part), now);
+    if (!counts) refused = refused_by_store(conn_);
+    return counts;
+  };
+  return store::write_without_refused(batch, attempt, error);
 }
 
 // One transaction on one connection. Should another writer insert one of the URLs it drew an id
@@ -440,8 +462,21 @@ Result<WriteCounts> PgArticleWriter::write_in_parts(std::span<const ParsedFile> 
   auto other = std::async(std::launch::async, write, std::ref(second), std::size_t{1});
   auto counts = write(conn_, 0);
   auto theirs = other.get();
-  if (!counts) return counts;
-  if (!theirs) return theirs;
+  if (!counts || !theirs) {
+    // A part that failed for a record's sake is written again without it, with the batch's
+    // import log; the other part, when it was written, stays.
+    const bool ours_refused = !counts && refused_by_store(conn_);
+    const bool theirs_refused = !theirs && refused_by_store(second);
+    if ((!counts && !ours_refused) || (!theirs && !theirs_refused))
+      return !counts ? counts : theirs;
+    WriteCounts written = counts ? *counts : theirs ? *theirs : WriteCounts{};
+    std::vector<ParsedFile> failed = store::with_articles(batch, [&](const Article& a) {
+      return url_part(a.canonical_url, 2) == 0 ? !counts : !theirs;
+    });
+    auto again = write_refusing(failed, now, !counts ? counts.error() : theirs.error());
+    if (!again) return again;
+    return written += *again;
+  }
   auto logged = in_transaction(conn_, [&]() -> Result<bool> {
     if (auto r = write_log(conn_, log, now); !r) return std::unexpected(r.error());
     return true;

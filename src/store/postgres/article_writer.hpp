@@ -108,6 +108,9 @@ class PgArticleWriter final : public ArticleWriter {
                                  const DrawnIds& drawn, std::int64_t now, bool& raced);
   Result<void> write_final(Connection& conn, const FinalRows& rows, bool& raced);
   Result<void> write_log(Connection& conn, const StagedLog& log, std::int64_t now);
+  static bool refused_by_store(const Connection& conn);
+  Result<WriteCounts> write_refusing(std::span<const ParsedFile> batch, std::int64_t now,
+                                     const Error& error);
   Result<WriteCounts> upsert_articles(Connection& conn, const StagedBatch& staged,
                                       const Params& stamped, const DrawnIds& drawn);
 

@@ -66,11 +66,14 @@ struct WriteCounts {
   std::int64_t added = 0;      // articles new to the store
   std::int64_t updated = 0;    // existing articles whose content changed
   std::int64_t unchanged = 0;  // existing articles with the same content
+  // Records the store refused (see write_batch), one diagnostic each, in input order.
+  std::vector<Diagnostic> refused;
 
   WriteCounts& operator+=(const WriteCounts& o) {
     added += o.added;
     updated += o.updated;
     unchanged += o.unchanged;
+    refused.insert(refused.end(), o.refused.begin(), o.refused.end());
     return *this;
   }
   friend bool operator==(const WriteCounts&, const WriteCounts&) = default;
@@ -95,6 +98,12 @@ class ArticleWriter {
   // entries of changed ones), keeps the full-text index in step, writes the import records of
   // inputs that end in this batch and replaces each input's recorded errors (cleared once it
   // imports). `now` stamps the rows.
+  //
+  // A record the store refuses (a value the backend cannot hold, a constraint it breaks) does
+  // not fail the batch: the other records are written, its input is recorded as failed with a
+  // diagnostic saying why, and the diagnostic is in the counts' `refused`
+  // (store/refused_records.hpp). Failures of the store itself (I/O, a full disk, a lost
+  // connection) fail the batch.
   virtual Result<WriteCounts> write_batch(std::span<const ParsedFile> batch, Timestamp now) = 0;
 
   // Lets up to `batches` consecutive write_batch calls share one transaction (1, the default:
@@ -111,6 +120,14 @@ class ArticleWriter {
 
   // Every input whose last import failed, sorted by path.
   virtual Result<std::vector<FailedInput>> failed_inputs() = 0;
+
+  // The paths of the inputs recorded as failed at `folder` or under it (`folder` + "/..."),
+  // sorted. Reads only.
+  virtual Result<std::vector<std::string>> failed_under(const std::string& folder) = 0;
+
+  // Deletes the import records of `paths` and their recorded errors, in one transaction of its
+  // own (call it with no batch open): inputs that are gone, or records moved to another key.
+  virtual Result<void> forget_inputs(std::span<const std::string> paths) = 0;
 
   // The content hash (store/content_hash.hpp) stored for each canonical URL, in the same order
   // (nullopt where the store has no such article). Reads only: what a dry run compares against.

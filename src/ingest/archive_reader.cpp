@@ -86,4 +86,10 @@ Result<std::string> ArchiveReader::read(std::size_t cap) {
   return out;
 }
 
+Result<std::size_t> ArchiveReader::read_some(char* data, std::size_t size) {
+  la_ssize_t n = archive_read_data(archive_, data, size);
+  if (n < 0) return std::unexpected(error("cannot read a member"));
+  return static_cast<std::size_t>(n);
+}
+
 }  // namespace newsdb::ingest

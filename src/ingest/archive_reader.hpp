@@ -4,7 +4,8 @@
 //
 // Only regular files are members; folders, links and devices are passed over, and so are hidden
 // entries (a name component starting with '.'), as a folder walk would. A member's bytes are read
-// up to a cap; the rest of a larger member is skipped, not buffered. Not thread-safe.
+// up to a cap (the rest of a larger member is skipped, not buffered), or in pieces as a stream.
+// Not thread-safe.
 #pragma once
 
 #include <cstdint>
@@ -38,6 +39,8 @@ class ArchiveReader {
   // The current member's first `cap` bytes (the whole member when it is smaller); the rest is
   // skipped. At most once per member, before the next call to next().
   Result<std::string> read(std::size_t cap);
+  // Reads the current member in pieces instead: up to `size` bytes into `data`, 0 at its end.
+  Result<std::size_t> read_some(char* data, std::size_t size);
 
  private:
   ArchiveReader(archive* a, std::string path);

@@ -67,11 +67,20 @@ Result<ImportSummary> run_import(const ImportOptions& options, const Clock& cloc
   if (!ran) return std::unexpected(ran.error());
   if (!written) return std::unexpected(written.error());
   if (!committed) return std::unexpected(committed.error());
+  if (!options.dry_run) {
+    if (auto r = main->forget_inputs(importer.to_forget()); !r) return std::unexpected(r.error());
+  }
 
   ImportSummary summary = std::move(importer.summary());
   summary.added += written->added;
   summary.updated += written->updated;
   summary.unchanged += written->unchanged;
+  // Known only once their batch was written: reported after the diagnostics of parsing.
+  for (const Diagnostic& d : written->refused) {
+    ++summary.failed;
+    summary.errors.push_back(d);
+    if (observer.diagnostic) observer.diagnostic(d);
+  }
   return summary;
 }
 

@@ -54,16 +54,97 @@ void Importer::unchanged(const ImportRecord& record) {
   tally_.input_done(record.articles);
 }
 
-Result<std::optional<ImportRecord>> Importer::lookup_one(const std::string& path) {
-  if (!lookups_) return std::optional<ImportRecord>();
-  auto records = lookups_->lookup(std::span<const std::string>(&path, 1));
+Result<std::vector<std::optional<ImportRecord>>> Importer::lookup(std::span<const InputItem> items,
+                                                                  std::vector<bool>& legacy) {
+  legacy.assign(items.size(), false);
+  std::vector<std::optional<ImportRecord>> records(items.size());
+  if (!lookups_) return records;
+  std::vector<std::string> keys;
+  keys.reserve(items.size());
+  for (const auto& item : items) keys.push_back(item.log_key());
+  auto found = lookups_->lookup(keys);
+  if (!found) return std::unexpected(found.error());
+  records = std::move(*found);
+  // Stores written before inputs had keys hold paths as typed: a tolerant lookup finds those
+  // records, and rekey() moves each to its key the first time it is met.
+  std::vector<std::string> typed;
+  std::vector<std::size_t> at;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (!records[i] && items[i].path != items[i].log_key()) {
+      typed.push_back(items[i].path);
+      at.push_back(i);
+    }
+  }
+  if (typed.empty()) return records;
+  auto old = lookups_->lookup(typed);
+  if (!old) return std::unexpected(old.error());
+  for (std::size_t j = 0; j < at.size(); ++j) {
+    if (!(*old)[j]) continue;
+    records[at[j]] = std::move((*old)[j]);
+    legacy[at[j]] = true;
+  }
+  return records;
+}
+
+Result<std::optional<ImportRecord>> Importer::lookup_one(const InputItem& item, bool& legacy) {
+  std::vector<bool> marks;
+  auto records = lookup(std::span<const InputItem>(&item, 1), marks);
   if (!records) return std::unexpected(records.error());
+  legacy = marks[0];
   return std::move((*records)[0]);
+}
+
+void Importer::rekey(const InputItem& item, const ImportRecord& record) {
+  ImportRecord moved = record;
+  moved.path = item.log_key();
+  ParsedFile file;
+  file.record = std::move(moved);
+  file.content = ContentState::kUnchanged;
+  writer_.add(std::move(file));
+  if (!options_.dry_run) forget_.push_back(item.path);
+}
+
+void Importer::walk_problem(const WalkProblem& problem) {
+  const Diagnostic& d = problem.diagnostic;
+  if (d.severity != Severity::kError) {
+    tally_.problem(d, false);
+    return;
+  }
+  met(problem.key);
+  tally_.problem(d, true);
+  // Recorded like any failed input, so that `newsdb errors` lists what the summary counts.
+  ParsedFile file;
+  file.record = ImportRecord{problem.key, 0, 0, {}, FileOutcome::kFailed, 0};
+  file.diagnostics.push_back(d);
+  writer_.add(std::move(file));
+}
+
+Result<void> Importer::folder_started(const std::string& key) {
+  root_ = key;
+  unmet_.clear();
+  if (!lookups_ || options_.dry_run) return {};
+  auto failed = lookups_->failed_under(key);
+  if (!failed) return std::unexpected(failed.error());
+  unmet_.insert(std::make_move_iterator(failed->begin()), std::make_move_iterator(failed->end()));
+  return {};
+}
+
+void Importer::folder_walked(const WalkedFolder& folder) {
+  if (!root_ || *root_ != folder.key) return;
+  // Only a complete walk met every input under the folder: what it did not meet is gone.
+  if (folder.complete) forget_.insert(forget_.end(), unmet_.begin(), unmet_.end());
+  unmet_.clear();
+  root_.reset();
+}
+
+void Importer::met_none_under(const std::string& prefix) {
+  std::erase_if(unmet_, [&](const std::string& key) { return key.starts_with(prefix); });
 }
 
 // Inputs are pulled from the walk one at a time and gathered into groups of one handling (plain
 // files, URLs) of at most kInputGroup, so that at most one group is held besides the walk's own
-// listings; archives and large .ndjson files are handled alone, streamed.
+// listings; archives and large .ndjson files are handled alone, streamed. The walk's problems
+// are handled where they stand in input order: the group before them goes first.
 Result<void> Importer::run(const std::vector<std::string>& sources) {
   InputWalk walk(sources);
   std::vector<InputItem> group;
@@ -75,11 +156,18 @@ Result<void> Importer::run(const std::vector<std::string>& sources) {
   };
   while (!writer_.failed()) {
     std::optional<InputItem> item = walk.next();
-    for (const Diagnostic& d : walk.take_problems()) {
-      tally_.problem(d, d.severity == Severity::kError);
+    for (const WalkedFolder& folder : walk.take_walked()) folder_walked(folder);
+    if (const auto& folder = walk.folder_argument(); folder && folder != root_) {
+      if (auto r = folder_started(*folder); !r) return r;
     }
+    std::vector<WalkProblem> problems = walk.take_keyed_problems();
+    if (!problems.empty()) {
+      if (auto r = handle_group(); !r) return r;
+    }
+    for (const WalkProblem& problem : problems) walk_problem(problem);
     if (item) {
       tally_.more_inputs(1);
+      met(item->log_key());
     } else {
       tally_.all_inputs_found();  // the last group is still to do: its progress has a total
     }
@@ -118,7 +206,8 @@ Result<void> Importer::urls(std::span<const InputItem> run) {
     }
     InputIdentity id{list[i], static_cast<std::int64_t>(in.bytes), 0, in.content_hash};
     // The same bytes as the last import of this URL: its articles are unchanged, like a file's.
-    auto record = lookup_one(list[i]);
+    bool legacy = false;
+    auto record = lookup_one(run[i], legacy);
     if (!record) return std::unexpected(record.error());
     if (content_unchanged(*record, in.content_hash, InputOrigin::kArgument)) {
       unchanged(**record);

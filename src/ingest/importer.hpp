@@ -11,12 +11,14 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "ingest/batch_writer.hpp"
 #include "ingest/discovery.hpp"
 #include "ingest/import_pipeline.hpp"
 #include "ingest/input_outcome.hpp"
+#include "ingest/ndjson_parts.hpp"
 #include "ingest/parse_pool.hpp"
 
 namespace newsdb::ingest {
@@ -37,6 +39,10 @@ class Importer {
   // (ImportProgress::total_known).
   Result<void> run(const std::vector<std::string>& sources);
   ImportSummary& summary() { return tally_.summary(); }
+  // The import records to delete once the run's writing is done (not in a dry run): failures
+  // under a folder argument whose complete walk no longer met them (the file was deleted or
+  // renamed), and records found under an older key that were written again under their own.
+  const std::vector<std::string>& to_forget() const { return forget_; }
 
  private:
   // Inputs handled in groups (plain files, URLs) gather at most this many: bounds the inputs
@@ -61,7 +67,34 @@ class Importer {
   void parse_preread(std::vector<Preread>& group,
                      const std::function<void(std::size_t, ParsedInput&&)>& deliver);
 
-  Result<std::optional<ImportRecord>> lookup_one(const std::string& path);
+  // The stored records of `items`, by their keys; an input the store knows only by its path as
+  // typed (a store written before inputs had keys) is found by that too, and marked in `legacy`.
+  Result<std::vector<std::optional<ImportRecord>>> lookup(std::span<const InputItem> items,
+                                                          std::vector<bool>& legacy);
+  Result<std::optional<ImportRecord>> lookup_one(const InputItem& item, bool& legacy);
+  // A record found under its old key is written again under its own (see to_forget).
+  void rekey(const InputItem& item, const ImportRecord& record);
+  // A problem the walk met: printed in input order, and an error is recorded as a failed input.
+  void walk_problem(const WalkProblem& problem);
+  // Tracks the failures recorded under the folder argument being walked (see to_forget).
+  Result<void> folder_started(const std::string& key);
+  void folder_walked(const WalkedFolder& folder);
+  void met(const std::string& key) {
+    if (!unmet_.empty()) unmet_.erase(key);
+  }
+  void met_none_under(const std::string& prefix);
+  // Reads the NDJSON parts of one input (a large file, stdin, an archive member) and queues
+  // them; returns what the input's closing record says of them.
+  struct Streamed {
+    FileOutcome outcome = FileOutcome::kImported;
+    std::int64_t articles = 0;
+    bool any_part = false;
+  };
+  Streamed stream_parts(NdjsonParts& parts, const InputItem& item, const InputIdentity& id,
+                        std::vector<Diagnostic>& problems);
+  // Queues the record that closes a streamed input, after its parts.
+  void close_stream(ImportRecord record, const Streamed& streamed, bool tracked,
+                    std::vector<Diagnostic> problems);
   // Counts a parsed input and queues it for writing.
   void add(ParsedFile file, std::size_t failed_records);
   // Counts an input that is not read or not parsed again.
@@ -75,6 +108,9 @@ class Importer {
   BatchWriter& writer_;
   Tally tally_;
   ParsePoolOptions pool_;
+  std::optional<std::string> root_;        // the folder argument whose failures are tracked
+  std::unordered_set<std::string> unmet_;  // its recorded failures not met yet
+  std::vector<std::string> forget_;
 };
 
 // The position of `item` in `items`. The parse pool hands its callbacks references into the

@@ -6,15 +6,10 @@
 namespace newsdb::ingest {
 
 Result<void> Importer::files(std::span<const InputItem> slice) {
-  std::vector<std::optional<ImportRecord>> records(slice.size());
-  if (lookups_) {
-    std::vector<std::string> paths;
-    paths.reserve(slice.size());
-    for (const auto& item : slice) paths.push_back(item.path);
-    auto found = lookups_->lookup(paths);
-    if (!found) return std::unexpected(found.error());
-    records = std::move(*found);
-  }
+  std::vector<bool> legacy;
+  auto found = lookup(slice, legacy);
+  if (!found) return std::unexpected(found.error());
+  std::vector<std::optional<ImportRecord>>& records = *found;
 
   // What the reader learns on a worker thread, read back on delivery (the pool's hand-over
   // orders the two).
@@ -22,6 +17,7 @@ Result<void> Importer::files(std::span<const InputItem> slice) {
     std::optional<ImportRecord> record;
     std::string hash;
     bool unchanged = false;
+    bool legacy = false;
   };
   std::vector<InputItem> to_parse;
   std::vector<Side> side;
@@ -30,10 +26,11 @@ Result<void> Importer::files(std::span<const InputItem> slice) {
     if (stat_unchanged(records[i], static_cast<std::int64_t>(item.size), item.mtime_ns,
                        item.origin)) {
       unchanged(*records[i]);
+      if (legacy[i]) rekey(item, *records[i]);
       continue;
     }
     to_parse.push_back(item);
-    side.push_back(Side{std::move(records[i]), {}, false});
+    side.push_back(Side{std::move(records[i]), {}, false, legacy[i]});
   }
   if (to_parse.empty()) return {};
 
@@ -51,7 +48,8 @@ Result<void> Importer::files(std::span<const InputItem> slice) {
   };
   parse_in_order(to_parse, pool, [&](const InputItem& item, ParsedInput&& parsed) {
     Side& s = side[index_of(item, to_parse)];
-    InputIdentity id{item.path, static_cast<std::int64_t>(item.size), item.mtime_ns, s.hash};
+    InputIdentity id{item.log_key(), static_cast<std::int64_t>(item.size), item.mtime_ns, s.hash};
+    if (s.legacy && !options_.dry_run) forget_.push_back(item.path);
     if (s.unchanged) {
       unchanged(*s.record);
       writer_.add(unchanged_file(id, *s.record));

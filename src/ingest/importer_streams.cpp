@@ -59,19 +59,88 @@ void shift_lines(std::vector<Diagnostic>& diagnostics, std::int64_t first_line) 
 
 }  // namespace
 
+Importer::Streamed Importer::stream_parts(NdjsonParts& parts, const InputItem& item,
+                                          const InputIdentity& id,
+                                          std::vector<Diagnostic>& problems) {
+  Streamed out;
+  std::vector<Preread> group;
+  std::vector<NdjsonPart> meta;  // first line and dropped lines of each part in the group
+  std::size_t group_bytes = 0;
+  std::int64_t parts_met = 0;
+  auto flush = [&] {
+    parse_preread(group, [&](std::size_t i, ParsedInput&& parsed) {
+      shift_lines(parsed.diagnostics, meta[i].first_line);
+      std::size_t failed_records = parsed.failed_records;
+      for (std::int64_t line : meta[i].oversized_lines) {
+        parsed.status = InputStatus::kFailed;
+        ++failed_records;
+        parsed.diagnostics.push_back(
+            Diagnostic{item.path,
+                       static_cast<int>(line),
+                       0,
+                       {},
+                       "record is larger than the limit of " +
+                           std::to_string(options_.limits.max_document_bytes) + " bytes"});
+      }
+      ParsedFile file = parsed_file(id, InputOrigin::kArgument, std::move(parsed));
+      file.first_part = !out.any_part;
+      file.last_part = false;
+      file.tracked = item.kind != InputKind::kStdin;
+      out.any_part = true;
+      if (file.record.outcome == FileOutcome::kFailed) out.outcome = FileOutcome::kFailed;
+      out.articles += static_cast<std::int64_t>(file.articles.size());
+      add(std::move(file), failed_records);
+    });
+    meta.clear();
+    group_bytes = 0;
+  };
+  while (!writer_.failed()) {
+    auto part = parts.next();
+    if (!part) {
+      problems.push_back(error_at(item.path, part.error().message));
+      break;
+    }
+    if (!*part) break;
+    tally_.piece_found(parts_met++);
+    group_bytes += (*part)->bytes.size();
+    group.push_back(Preread{InputItem{item.kind, InputOrigin::kArgument, item.path, 0, 0},
+                            std::move((*part)->bytes)});
+    meta.push_back(std::move(**part));
+    if (group_bytes >= kGroupBytes || group.size() >= kGroupInputs) flush();
+  }
+  flush();
+  return out;
+}
+
+void Importer::close_stream(ImportRecord record, const Streamed& streamed, bool tracked,
+                            std::vector<Diagnostic> problems) {
+  ParsedFile closing;
+  record.outcome = problems.empty() ? streamed.outcome : FileOutcome::kFailed;
+  record.articles = streamed.articles;
+  closing.record = std::move(record);
+  closing.first_part = !streamed.any_part;
+  closing.tracked = tracked;
+  for (const Diagnostic& d : problems) tally_.problem(d, true);
+  closing.diagnostics = std::move(problems);
+  writer_.add(std::move(closing));
+}
+
 Result<void> Importer::ndjson_stream(const InputItem& item) {
   const bool from_stdin = item.kind == InputKind::kStdin;
-  InputIdentity id{item.path, static_cast<std::int64_t>(item.size), item.mtime_ns, {}};
+  InputIdentity id{item.log_key(), static_cast<std::int64_t>(item.size), item.mtime_ns, {}};
   FdOwner owner;
   int fd = STDIN_FILENO;
   std::vector<Diagnostic> problems;
   if (!from_stdin) {
-    auto record = lookup_one(item.path);
+    bool legacy = false;
+    auto record = lookup_one(item, legacy);
     if (!record) return std::unexpected(record.error());
     if (stat_unchanged(*record, id.size, id.mtime_ns, item.origin)) {
       unchanged(**record);
+      if (legacy) rekey(item, **record);
       return {};
     }
+    if (legacy && !options_.dry_run) forget_.push_back(item.path);
     owner.fd = fd = ::open(item.path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
       problems.push_back(error_at(item.path, std::string("cannot open: ") + std::strerror(errno)));
@@ -90,78 +159,35 @@ Result<void> Importer::ndjson_stream(const InputItem& item) {
     }
   }
 
-  FileOutcome outcome = FileOutcome::kImported;
-  std::int64_t articles = 0;
-  bool first = true;
   std::optional<NdjsonParts> parts;
+  Streamed streamed;
   if (problems.empty()) {
     parts.emplace(fd, options_.ndjson_part_bytes, options_.limits.max_document_bytes);
-    std::vector<Preread> group;
-    std::vector<NdjsonPart> meta;  // first line and dropped lines of each part in the group
-    std::size_t group_bytes = 0;
-    std::int64_t parts_met = 0;
-    auto flush = [&] {
-      parse_preread(group, [&](std::size_t i, ParsedInput&& parsed) {
-        shift_lines(parsed.diagnostics, meta[i].first_line);
-        std::size_t failed_records = parsed.failed_records;
-        for (std::int64_t line : meta[i].oversized_lines) {
-          parsed.status = InputStatus::kFailed;
-          ++failed_records;
-          parsed.diagnostics.push_back(Diagnostic{
-              item.path, static_cast<int>(line), 0, {},
-              "record is larger than the limit of " +
-                  std::to_string(options_.limits.max_document_bytes) + " bytes"});
-        }
-        ParsedFile file = parsed_file(id, InputOrigin::kArgument, std::move(parsed));
-        file.first_part = first;
-        file.last_part = false;
-        file.tracked = !from_stdin;
-        first = false;
-        if (file.record.outcome == FileOutcome::kFailed) outcome = FileOutcome::kFailed;
-        articles += static_cast<std::int64_t>(file.articles.size());
-        add(std::move(file), failed_records);
-      });
-      meta.clear();
-      group_bytes = 0;
-    };
-    while (!writer_.failed()) {
-      auto part = parts->next();
-      if (!part) {
-        problems.push_back(error_at(item.path, part.error().message));
-        break;
-      }
-      if (!*part) break;
-      tally_.piece_found(parts_met++);
-      group_bytes += (*part)->bytes.size();
-      group.push_back(Preread{InputItem{item.kind, InputOrigin::kArgument, item.path, 0, 0},
-                              std::move((*part)->bytes)});
-      meta.push_back(std::move(**part));
-      if (group_bytes >= kGroupBytes || group.size() >= kGroupInputs) flush();
-    }
-    flush();
+    streamed = stream_parts(*parts, item, id, problems);
   }
-
   // The closing record: what the whole input held, written after its last part.
-  ParsedFile closing;
-  closing.record = ImportRecord{item.path, id.size, id.mtime_ns,
-                                parts ? parts->content_hash() : std::string(),
-                                problems.empty() ? outcome : FileOutcome::kFailed, articles};
-  closing.first_part = first;
-  closing.tracked = !from_stdin;
-  for (const Diagnostic& d : problems) tally_.problem(d, true);
-  closing.diagnostics = std::move(problems);
-  writer_.add(std::move(closing));
+  close_stream(
+      ImportRecord{id.path, id.size, id.mtime_ns, parts ? parts->content_hash() : std::string(),
+                   FileOutcome::kImported, 0},
+      streamed, !from_stdin, std::move(problems));
   return {};
 }
 
+// An archive that changed is read whole, every member parsed again (a member whose bytes are
+// unchanged finds its articles unchanged in the writer): its members are one input, so that the
+// last record of a URL among them wins as in a first import of the archive.
 Result<void> Importer::archive(const InputItem& item) {
-  auto record = lookup_one(item.path);
+  bool legacy = false;
+  auto record = lookup_one(item, legacy);
   if (!record) return std::unexpected(record.error());
   if (stat_unchanged(*record, static_cast<std::int64_t>(item.size), item.mtime_ns,
                      item.origin)) {
     unchanged(**record);
+    if (legacy) rekey(item, **record);
     return {};
   }
+  if (legacy && !options_.dry_run) forget_.push_back(item.path);
+  const std::string prefix = item.log_key() + ":";
   std::vector<Diagnostic> problems;
   std::int64_t articles = 0;
   FileOutcome outcome = FileOutcome::kImported;
@@ -172,6 +198,7 @@ Result<void> Importer::archive(const InputItem& item) {
   std::vector<InputIdentity> ids;
   std::size_t group_bytes = 0;
   std::int64_t members = 0;
+  bool truncated = false;  // a member could not be read: the rest of the archive was not
   auto flush = [&] {
     parse_preread(group, [&](std::size_t i, ParsedInput&& parsed) {
       std::size_t failed_records = parsed.failed_records;
@@ -191,43 +218,60 @@ Result<void> Importer::archive(const InputItem& item) {
     }
     if (!*member) break;
     tally_.piece_found(members++);
-    InputIdentity id{(*member)->path, (*member)->size, (*member)->mtime_ns, {}};
-    auto member_record = lookup_one(id.path);
-    if (!member_record) return std::unexpected(member_record.error());
-    if (stat_unchanged(*member_record, id.size, id.mtime_ns, InputOrigin::kFolderWalk)) {
-      articles += (*member_record)->articles;
-      unchanged(**member_record);
+    const ArchiveMember& m = **member;
+    InputIdentity id{prefix + m.inner_path, m.size, m.mtime_ns, {}};
+    met(id.path);
+    InputFormat format = input_format_for_path(m.path);
+    if (format == InputFormat::kNdjson &&
+        static_cast<std::uint64_t>(m.size) > options_.ndjson_part_bytes) {
+      // A large .ndjson member is read in parts as it is decompressed, like a file outside.
+      flush();  // keeps the writer's input order
+      NdjsonParts parts([&](char* data, std::size_t size) { return reader->read_some(data, size); },
+                        options_.ndjson_part_bytes, options_.limits.max_document_bytes);
+      InputItem member_item{InputKind::kFile, InputOrigin::kFolderWalk,
+                            m.path,           static_cast<std::uint64_t>(m.size),
+                            m.mtime_ns,       id.path};
+      std::vector<Diagnostic> unreadable;
+      Streamed streamed = stream_parts(parts, member_item, id, unreadable);
+      const bool broken = !unreadable.empty();
+      if (broken || streamed.outcome == FileOutcome::kFailed) outcome = FileOutcome::kFailed;
+      articles += streamed.articles;
+      close_stream(ImportRecord{id.path, id.size, id.mtime_ns, parts.content_hash(),
+                                FileOutcome::kImported, 0},
+                   streamed, true, std::move(unreadable));
+      if (broken) {
+        truncated = true;  // the archive cannot be read past a damaged member
+        break;
+      }
       continue;
     }
-    InputFormat format = input_format_for_path(id.path);
     std::size_t cap = (format == InputFormat::kNdjson ? options_.limits.max_ndjson_bytes
                                                       : options_.limits.max_document_bytes) + 1;
     auto bytes = reader->read(cap);
     if (!bytes) {
-      problems.push_back(error_at(id.path, bytes.error().message));
+      problems.push_back(error_at(m.path, bytes.error().message));
       break;
     }
     id.content_hash = store::bytes_content_hash(*bytes);
-    if (content_unchanged(*member_record, id.content_hash, InputOrigin::kFolderWalk)) {
-      flush();  // keeps the writer's input order
-      articles += (*member_record)->articles;
-      unchanged(**member_record);
-      writer_.add(unchanged_file(id, **member_record));
-      continue;
-    }
     group_bytes += bytes->size();
-    group.push_back(Preread{InputItem{InputKind::kFile, InputOrigin::kFolderWalk, id.path,
-                                      static_cast<std::uint64_t>(id.size), id.mtime_ns},
+    group.push_back(Preread{InputItem{InputKind::kFile, InputOrigin::kFolderWalk, m.path,
+                                      static_cast<std::uint64_t>(id.size), id.mtime_ns, id.path},
                             std::move(*bytes)});
     ids.push_back(std::move(id));
     if (group_bytes >= kGroupBytes || group.size() >= kGroupInputs) flush();
   }
   flush();
+  // A damaged archive was not read to its end: the failures recorded for its members stay.
+  if (truncated || !problems.empty()) met_none_under(prefix);
 
   // The archive's own record, after its members: skipped as a whole next time when unchanged.
   ParsedFile closing;
-  closing.record = ImportRecord{item.path, static_cast<std::int64_t>(item.size), item.mtime_ns,
-                                {}, problems.empty() ? outcome : FileOutcome::kFailed, articles};
+  closing.record = ImportRecord{item.log_key(),
+                                static_cast<std::int64_t>(item.size),
+                                item.mtime_ns,
+                                {},
+                                problems.empty() ? outcome : FileOutcome::kFailed,
+                                articles};
   for (const Diagnostic& d : problems) tally_.problem(d, true);
   closing.diagnostics = std::move(problems);
   writer_.add(std::move(closing));

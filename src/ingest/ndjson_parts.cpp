@@ -12,10 +12,26 @@ namespace {
 constexpr std::size_t kReadSize = 256u << 10;
 }
 
-NdjsonParts::NdjsonParts(int fd, std::size_t part_bytes, std::size_t max_line_bytes)
-    : fd_(fd), part_bytes_(part_bytes), max_line_bytes_(max_line_bytes), hash_(XXH3_createState()) {
+NdjsonParts::NdjsonParts(ByteSource source, std::size_t part_bytes, std::size_t max_line_bytes)
+    : source_(std::move(source)),
+      part_bytes_(part_bytes),
+      max_line_bytes_(max_line_bytes),
+      hash_(XXH3_createState()) {
   XXH3_128bits_reset(hash_);
 }
+
+NdjsonParts::NdjsonParts(int fd, std::size_t part_bytes, std::size_t max_line_bytes)
+    : NdjsonParts(
+          [fd](char* data, std::size_t size) -> Result<std::size_t> {
+            ssize_t n = 0;
+            do {
+              n = ::read(fd, data, size);
+            } while (n < 0 && errno == EINTR);
+            if (n < 0)
+              return fail(ErrorKind::kIo, std::string("cannot read: ") + std::strerror(errno));
+            return static_cast<std::size_t>(n);
+          },
+          part_bytes, max_line_bytes) {}
 
 NdjsonParts::~NdjsonParts() { XXH3_freeState(hash_); }
 
@@ -26,20 +42,18 @@ std::string NdjsonParts::content_hash() const {
 Result<bool> NdjsonParts::fill() {
   if (at_end_) return false;
   std::size_t have = buffer_.size();
-  ssize_t n = 0;
+  Result<std::size_t> n = 0;
   buffer_.resize_and_overwrite(have + kReadSize, [&](char* data, std::size_t) {
-    do {
-      n = ::read(fd_, data + have, kReadSize);
-    } while (n < 0 && errno == EINTR);
-    return n > 0 ? have + static_cast<std::size_t>(n) : have;
+    n = source_(data + have, kReadSize);
+    return n && *n > 0 ? have + *n : have;
   });
-  if (n < 0) return fail(ErrorKind::kIo, std::string("cannot read: ") + std::strerror(errno));
-  if (n == 0) {
+  if (!n) return std::unexpected(n.error());
+  if (*n == 0) {
     at_end_ = true;
     return false;
   }
-  XXH3_128bits_update(hash_, buffer_.data() + have, static_cast<std::size_t>(n));
-  bytes_read_ += n;
+  XXH3_128bits_update(hash_, buffer_.data() + have, *n);
+  bytes_read_ += static_cast<std::int64_t>(*n);
   return true;
 }
 

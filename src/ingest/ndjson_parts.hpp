@@ -1,18 +1,21 @@
-// Cuts an NDJSON stream (a large .ndjson file, or stdin) into parts of whole lines, so that an
-// input of any size is parsed and written with memory bounded by the part, not by the input.
+// Cuts an NDJSON stream (a large .ndjson file, stdin, or an archive member) into parts of whole
+// lines, so that an input of any size is parsed and written with memory bounded by the part, not by
+// the input.
 //
 // A line longer than the per-record limit is not kept: it is read past, reported, and left as an
 // empty line (so line numbers still count from the start of the part), so one enormous line
 // cannot exhaust memory either.
 #pragma once
 
+#include <xxhash.h>
+
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <newsdb/error.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-#include <xxhash.h>
 
 namespace newsdb::ingest {
 
@@ -23,10 +26,15 @@ struct NdjsonPart {
   std::vector<std::int64_t> oversized_lines;
 };
 
+// Reads up to `size` bytes into `data`: how many were read, 0 at the end of the stream.
+using ByteSource = std::function<Result<std::size_t>(char* data, std::size_t size)>;
+
 class NdjsonParts {
  public:
-  // Reads from `fd` (not owned, not closed). Parts hold about `part_bytes` each; a line over
-  // `max_line_bytes` is dropped and listed in its part's oversized_lines.
+  // Reads from `source`. Parts hold about `part_bytes` each; a line over `max_line_bytes` is
+  // dropped and listed in its part's oversized_lines.
+  NdjsonParts(ByteSource source, std::size_t part_bytes, std::size_t max_line_bytes);
+  // Reads from `fd` (not owned, not closed).
   NdjsonParts(int fd, std::size_t part_bytes, std::size_t max_line_bytes);
   ~NdjsonParts();
   NdjsonParts(const NdjsonParts&) = delete;
@@ -43,7 +51,7 @@ class NdjsonParts {
  private:
   Result<bool> fill();  // false at the end of the stream
 
-  int fd_;
+  ByteSource source_;
   std::size_t part_bytes_;
   std::size_t max_line_bytes_;
   std::string buffer_;      // read; buffer_[pos_, end) is not handed out yet

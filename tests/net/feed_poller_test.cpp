@@ -28,6 +28,10 @@ class MemoryWriter final : public ArticleWriter {
     return out;
   }
   Result<std::vector<FailedInput>> failed_inputs() override { return std::vector<FailedInput>{}; }
+  Result<std::vector<std::string>> failed_under(const std::string&) override {
+    return std::vector<std::string>{};
+  }
+  Result<void> forget_inputs(std::span<const std::string>) override { return {}; }
   Result<std::vector<std::optional<std::string>>> stored_hashes(
       std::span<const std::string> urls) override {
     return std::vector<std::optional<std::string>>(urls.size());  // not used by the poller

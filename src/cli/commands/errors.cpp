@@ -1,5 +1,7 @@
 // `newsdb errors`: the inputs whose last import failed, with their diagnostics (DESIGN.md, "Bad
-// input"). The next import retries them; once one imports, it leaves this list.
+// input"). The next import retries them (standard input excepted: it is not kept); once one
+// imports, it leaves this list, and so does one the next complete walk of its folder no longer
+// finds.
 #include <CLI/CLI.hpp>
 #include <array>
 #include <ostream>
@@ -51,8 +53,21 @@ int run_errors(const ErrorsOptions& options, Context& ctx) {
   for (const auto& input : failed) {
     for (const Diagnostic& d : input.diagnostics) ctx.out() << format_diagnostic(d) << '\n';
   }
-  ctx.out() << failed.size() << (failed.size() == 1 ? " input" : " inputs")
-            << " failed; `newsdb import` retries them\n";
+  // Counts inputs; each may have several problems (the summary of `import` counts records).
+  std::size_t problems = 0;
+  bool from_stdin = false;
+  for (const auto& input : failed) {
+    problems += input.diagnostics.size();
+    from_stdin = from_stdin || input.path == "-";
+  }
+  ctx.out() << failed.size() << (failed.size() == 1 ? " input" : " inputs") << " failed, with "
+            << problems << (problems == 1 ? " problem" : " problems");
+  if (failed.size() > (from_stdin ? 1u : 0u)) ctx.out() << "; `newsdb import` retries them";
+  if (from_stdin) {
+    ctx.out() << "; `-` is standard input, which is not kept: fix those records and import them "
+                 "again with `newsdb import -`";
+  }
+  ctx.out() << '\n';
   return kExitOk;
 }
 
@@ -63,8 +78,10 @@ void add_errors_command(CLI::App& app, Context& ctx, int& status) {
   auto* cmd = app.add_subcommand("errors", "inputs whose last import failed, with their problems");
   cmd->add_option("--format", options->format,
                   "table (the diagnostics, one a line: the default), json or ndjson");
-  cmd->footer("Each problem is printed as PATH:LINE:COLUMN: error: MESSAGE.\n"
-              "The next `newsdb import` of the same files retries them.");
+  cmd->footer(
+      "Each problem is printed as PATH:LINE:COLUMN: error: MESSAGE.\n"
+      "The next `newsdb import` of the same files retries them; records read from\n"
+      "standard input (`-`) are not kept: import them again with `newsdb import -`.");
   cmd->callback([options, &ctx, &status] { status = run_errors(*options, ctx); });
 }
 

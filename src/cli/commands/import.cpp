@@ -7,6 +7,7 @@
 #include <newsdb/fetch.hpp>
 #include <newsdb/fetch_schedule.hpp>
 #include <ostream>
+#include <set>
 
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
@@ -50,8 +51,19 @@ void print_summary(const ImportCommandOptions& options, const ingest::ImportSumm
             << " skipped, " << s.failed << " failed" << timing
             << (options.dry_run ? " (dry run: nothing written)" : "") << '\n';
   if (s.failed > 0 && !options.dry_run) {
+    // `failed` counts records (a bad NDJSON line is one); `newsdb errors` lists inputs.
+    std::set<std::string> inputs;
+    for (const Diagnostic& d : s.errors) inputs.insert(d.path);
+    const bool from_stdin = inputs.contains("-");
     ctx.err() << "newsdb: " << s.failed << (s.failed == 1 ? " record" : " records")
-              << " failed: `newsdb errors` lists them; the next import retries them\n";
+              << " failed, in " << inputs.size() << (inputs.size() == 1 ? " input" : " inputs")
+              << ": `newsdb errors` lists the inputs";
+    if (inputs.size() > (from_stdin ? 1u : 0u)) ctx.err() << "; the next import retries them";
+    if (from_stdin) {
+      ctx.err() << "; standard input is not kept to retry: fix those records and import them "
+                   "again with `newsdb import -`";
+    }
+    ctx.err() << '\n';
   }
 }
 

@@ -4,6 +4,7 @@
 #include <future>
 
 #include "store/postgres/copy_text.hpp"
+#include "store/refused_records.hpp"
 #include "store/sqlite/import_log.hpp"
 
 namespace newsdb::postgres {
@@ -233,6 +234,24 @@ LEFT JOIN articles a ON a.url = u.url
 ORDER BY u.n
 )sql";
 
+constexpr const char* kFailedUnder = R"sql(
+SELECT path FROM import_files WHERE path = $1 AND outcome = 'failed'
+UNION ALL
+SELECT path FROM (SELECT path FROM import_files WHERE path >= $2 AND path < $3
+                  AND outcome = 'failed' ORDER BY path) under
+)sql";
+
+constexpr const char* kForgetFiles = R"sql(
+DELETE FROM import_files WHERE path IN (
+  SELECT f.path FROM import_files f WHERE f.path = ANY ($1::text[]) ORDER BY f.path FOR UPDATE)
+)sql";
+
+constexpr const char* kForgetErrors = R"sql(
+DELETE FROM import_errors WHERE id IN (
+  SELECT e.id FROM import_errors e WHERE e.path = ANY ($1::text[]) ORDER BY e.path, e.id
+  FOR UPDATE)
+)sql";
+
 constexpr const char* kFailedInputs = R"sql(
 SELECT path, line, "column", field, message FROM import_errors ORDER BY path, id
 )sql";
@@ -360,7 +379,28 @@ Result<WriteCounts> PgArticleWriter::write_batch(std::span<const ParsedFile> bat
   if (Connection* second = keys.urls.size() >= kTwoPartsFrom ? partner() : nullptr) {
     return write_in_parts(batch, keys, log, *second, seconds);
   }
-  return write_whole(batch, keys, log, seconds);
+  auto counts = write_whole(batch, keys, log, seconds);
+  if (counts || !refused_by_store(conn_)) return counts;
+  return write_refusing(batch, seconds, counts.error());
+}
+
+// Data exceptions (a value the server cannot take), integrity violations (NULL where the schema
+// forbids it) and program limits (an index row or a search vector too large): one record's doing.
+bool PgArticleWriter::refused_by_store(const Connection& conn) {
+  const std::string& state = conn.last_sqlstate();
+  return state.starts_with("22") || state.starts_with("23") || state.starts_with("54");
+}
+
+// `batch` failed for a record's sake, and nothing of it is written: written again by halves,
+// each whole on one connection, without the records the store refuses.
+Result<WriteCounts> PgArticleWriter::write_refusing(std::span<const ParsedFile> batch,
+                                                    std::int64_t now, const Error& error) {
+  auto attempt = [&](std::span<const ParsedFile> part, bool& refused) -> Result<WriteCounts> {
+    auto counts = write_whole(part, batch_keys(part), stage_log(part), now);
+    if (!counts) refused = refused_by_store(conn_);
+    return counts;
+  };
+  return store::write_without_refused(batch, attempt, error);
 }
 
 // One transaction on one connection. Should another writer insert one of the URLs it drew an id
@@ -422,8 +462,21 @@ Result<WriteCounts> PgArticleWriter::write_in_parts(std::span<const ParsedFile> 
   auto other = std::async(std::launch::async, write, std::ref(second), std::size_t{1});
   auto counts = write(conn_, 0);
   auto theirs = other.get();
-  if (!counts) return counts;
-  if (!theirs) return theirs;
+  if (!counts || !theirs) {
+    // A part that failed for a record's sake is written again without it, with the batch's
+    // import log; the other part, when it was written, stays.
+    const bool ours_refused = !counts && refused_by_store(conn_);
+    const bool theirs_refused = !theirs && refused_by_store(second);
+    if ((!counts && !ours_refused) || (!theirs && !theirs_refused))
+      return !counts ? counts : theirs;
+    WriteCounts written = counts ? *counts : theirs ? *theirs : WriteCounts{};
+    std::vector<ParsedFile> failed = store::with_articles(batch, [&](const Article& a) {
+      return url_part(a.canonical_url, 2) == 0 ? !counts : !theirs;
+    });
+    auto again = write_refusing(failed, now, !counts ? counts.error() : theirs.error());
+    if (!again) return again;
+    return written += *again;
+  }
   auto logged = in_transaction(conn_, [&]() -> Result<bool> {
     if (auto r = write_log(conn_, log, now); !r) return std::unexpected(r.error());
     return true;
@@ -529,6 +582,32 @@ Result<std::vector<FailedInput>> PgArticleWriter::failed_inputs() {
                                                 std::string(rows->text(i, 4))});
   }
   return out;
+}
+
+Result<std::vector<std::string>> PgArticleWriter::failed_under(const std::string& folder) {
+  sqlite::FolderRange range = sqlite::folder_range(folder);
+  auto rows = conn_.exec_prepared("w_failed_under", kFailedUnder,
+                                  Params().add(folder).add(range.below).add(range.past));
+  if (!rows) return std::unexpected(rows.error());
+  std::vector<std::string> out;
+  for (int i = 0; i < rows->rows(); ++i) out.emplace_back(rows->text(i, 0));
+  return out;
+}
+
+// Rows are locked in key order, as every writer's statements lock them (see the header).
+Result<void> PgArticleWriter::forget_inputs(std::span<const std::string> paths) {
+  if (paths.empty()) return {};
+  const Params listed = Params().add(array_literal(paths));
+  auto done = in_transaction(conn_, [&]() -> Result<bool> {
+    if (auto r = run(conn_, {{"w_forget_files", kForgetFiles, listed, true},
+                             {"w_forget_errors", kForgetErrors, listed, true}});
+        !r) {
+      return std::unexpected(r.error());
+    }
+    return true;
+  });
+  if (!done) return std::unexpected(done.error());
+  return {};
 }
 
 Result<WriteCounts> PgArticleWriter::write_part(Connection& conn, const StagedBatch& staged,

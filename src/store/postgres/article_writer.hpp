@@ -68,6 +68,8 @@ class PgArticleWriter final : public ArticleWriter {
       std::span<const std::string> paths) override;
   Result<WriteCounts> write_batch(std::span<const ParsedFile> batch, Timestamp now) override;
   Result<std::vector<FailedInput>> failed_inputs() override;
+  Result<std::vector<std::string>> failed_under(const std::string& folder) override;
+  Result<void> forget_inputs(std::span<const std::string> paths) override;
   Result<std::vector<std::optional<std::string>>> stored_hashes(
       std::span<const std::string> canonical_urls) override;
 
@@ -106,6 +108,9 @@ class PgArticleWriter final : public ArticleWriter {
                                  const DrawnIds& drawn, std::int64_t now, bool& raced);
   Result<void> write_final(Connection& conn, const FinalRows& rows, bool& raced);
   Result<void> write_log(Connection& conn, const StagedLog& log, std::int64_t now);
+  static bool refused_by_store(const Connection& conn);
+  Result<WriteCounts> write_refusing(std::span<const ParsedFile> batch, std::int64_t now,
+                                     const Error& error);
   Result<WriteCounts> upsert_articles(Connection& conn, const StagedBatch& staged,
                                       const Params& stamped, const DrawnIds& drawn);
 

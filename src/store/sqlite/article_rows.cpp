@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "store/name_key.hpp"
+#include "store/refused_records.hpp"
 #include "store/sqlite/related_doc.hpp"
 
 namespace newsdb::sqlite {
@@ -152,6 +153,7 @@ Result<void> ArticleRows::bind_article(Statement& s, const Article& a, const Art
   } else {
     s.bind_view(20, topics_json_);
   }
+  if (store::refused_for_tests(a)) s.bind_null(21);  // the store refuses it (NOT NULL)
   return {};
 }
 

@@ -1,10 +1,13 @@
 #include "store/sqlite/article_writer.hpp"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <string_view>
 #include <unordered_map>
 
 #include "store/content_hash.hpp"
+#include "store/refused_records.hpp"
 #include "store/sqlite/article_rows.hpp"
 #include "store/sqlite/import_log.hpp"
 #include "store/sqlite/name_ids.hpp"
@@ -127,22 +130,83 @@ Result<WriteCounts> SqliteArticleWriter::write_batch(std::span<const ParsedFile>
   if (!open_) {
     if (auto r = begin(); !r) return std::unexpected(r.error());
   }
+  // A batch after the first of its transaction is written under a savepoint, so that a record
+  // the store refuses costs this batch a second writing, not the batches before it theirs. It
+  // was measured at no cost (bench/ANALYSIS.md, "Refused records"), unlike session 5's
+  // measurement on a loaded machine, where the statement journal's writes weighed.
+  const bool shares = batches_in_open_ > 0;
   ++batches_in_open_;
   ++batches_since_catch_up_;
+  if (shares) {
+    if (auto r = db_.exec("SAVEPOINT batch"); !r) return fail_open(**p, r.error());
+  }
   auto counts = write_files(**p, batch, now);
-  if (!counts) {
-    // The open transaction is rolled back whole: this batch and the ones before it in it (none
-    // committed, none recorded in the import log, so a re-run redoes them). Not a savepoint per
-    // batch: SQLite copies every page a savepoint changes to a statement journal first, which
-    // made the writing 2.7x slower into a store of 1M (bench/ANALYSIS.md, session 5).
-    open_.reset();
-    (*p)->names.forget();  // ids created in the transaction are gone
-    return std::unexpected(counts.error());
+  if (!counts && refused_by_store())
+    counts = write_refusing(**p, batch, now, shares, counts.error());
+  if (!counts) return fail_open(**p, counts.error());
+  if (shares) {
+    if (auto r = db_.exec("RELEASE batch"); !r) return fail_open(**p, r.error());
   }
   if (batches_in_open_ >= batches_per_commit_) {
     if (auto r = commit(); !r) return std::unexpected(r.error());
   }
   return counts;
+}
+
+// The open transaction is rolled back whole: this batch and the ones before it in it (none
+// committed, none recorded in the import log, so a re-run redoes them).
+std::unexpected<Error> SqliteArticleWriter::fail_open(Prepared& p, Error error) {
+  open_.reset();
+  p.names.forget();  // ids created in the transaction are gone
+  return std::unexpected(std::move(error));
+}
+
+bool SqliteArticleWriter::refused_by_store() const {
+  // Past these SQLite keeps the transaction (only the failed statement is undone); after I/O
+  // errors, a full disk or no memory it may not, and no record is to blame.
+  if (!db_.in_transaction()) return false;
+  switch (db_.error_code() & 0xff) {
+    case SQLITE_CONSTRAINT:
+    case SQLITE_TOOBIG:
+    case SQLITE_MISMATCH:
+    case SQLITE_RANGE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// `batch` failed for a record's sake: undone back to where it started (its savepoint, or the
+// start of its transaction), then written again without the records the store refuses, each
+// attempt under a savepoint of its own.
+Result<WriteCounts> SqliteArticleWriter::write_refusing(Prepared& p,
+                                                        std::span<const ParsedFile> batch,
+                                                        Timestamp now, bool shares,
+                                                        const Error& error) {
+  if (shares) {
+    if (auto r = db_.exec("ROLLBACK TO batch"); !r) return std::unexpected(r.error());
+  } else {
+    open_.reset();
+    if (auto r = begin(); !r) return std::unexpected(r.error());
+    batches_in_open_ = 1;
+  }
+  p.names.forget();  // ids created since are gone
+  auto attempt = [&](std::span<const ParsedFile> part, bool& refused) -> Result<WriteCounts> {
+    if (auto r = db_.exec("SAVEPOINT part"); !r) return std::unexpected(r.error());
+    auto counts = write_files(p, part, now);
+    if (counts) {
+      if (auto r = db_.exec("RELEASE part"); !r) return std::unexpected(r.error());
+      return counts;
+    }
+    refused = refused_by_store();
+    if (refused) {
+      if (auto r = db_.exec("ROLLBACK TO part"); !r) return std::unexpected(r.error());
+      if (auto r = db_.exec("RELEASE part"); !r) return std::unexpected(r.error());
+      p.names.forget();
+    }
+    return counts;
+  };
+  return store::write_without_refused(batch, attempt, error);
 }
 
 namespace {
@@ -242,6 +306,19 @@ Result<std::vector<std::optional<std::string>>> SqliteArticleWriter::stored_hash
 
 Result<std::vector<FailedInput>> SqliteArticleWriter::failed_inputs() {
   return read_failed_inputs(db_);
+}
+
+Result<std::vector<std::string>> SqliteArticleWriter::failed_under(const std::string& folder) {
+  return read_failed_under(db_, folder);
+}
+
+Result<void> SqliteArticleWriter::forget_inputs(std::span<const std::string> paths) {
+  if (paths.empty()) return {};
+  if (auto r = commit(); !r) return r;
+  auto tx = Transaction::begin(db_);
+  if (!tx) return std::unexpected(tx.error());
+  if (auto r = delete_inputs(db_, paths); !r) return r;
+  return tx->commit();
 }
 
 }  // namespace newsdb::sqlite

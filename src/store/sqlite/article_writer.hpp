@@ -29,6 +29,8 @@ class SqliteArticleWriter final : public ArticleWriter {
   void set_batches_per_commit(int batches) override;
   Result<void> commit() override;
   Result<std::vector<FailedInput>> failed_inputs() override;
+  Result<std::vector<std::string>> failed_under(const std::string& folder) override;
+  Result<void> forget_inputs(std::span<const std::string> paths) override;
   Result<std::vector<std::optional<std::string>>> stored_hashes(
       std::span<const std::string> canonical_urls) override;
 
@@ -38,6 +40,11 @@ class SqliteArticleWriter final : public ArticleWriter {
   Result<std::optional<Transaction>> read_transaction();  // none while a write one is open
   Result<void> begin();
   Result<WriteCounts> write_files(Prepared& p, std::span<const ParsedFile> batch, Timestamp now);
+  // Whether the last failure is a record's doing, with the transaction still open.
+  bool refused_by_store() const;
+  Result<WriteCounts> write_refusing(Prepared& p, std::span<const ParsedFile> batch, Timestamp now,
+                                     bool shares, const Error& error);
+  std::unexpected<Error> fail_open(Prepared& p, Error error);
   void start_checkpointer();
 
   Database& db_;

@@ -125,6 +125,9 @@ Result<Statement> Database::prepare(std::string_view sql) {
 }
 
 int Database::error_code() const { return db_ ? sqlite3_extended_errcode(db_) : SQLITE_ERROR; }
+bool Database::in_transaction() const {
+  return db_ && sqlite3_get_autocommit(db_) == 0;
+}
 bool Database::read_only() const { return db_ && sqlite3_db_readonly(db_, "main") == 1; }
 
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }

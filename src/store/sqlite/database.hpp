@@ -42,6 +42,9 @@ class Database {
 
   // SQLite's extended result code of the last failed call (SQLITE_NOTADB, ...).
   int error_code() const;
+  // Whether a transaction is open (SQLite rolls one back by itself after some failures: I/O, a
+  // full disk, no memory).
+  bool in_transaction() const;
   // True when SQLite could open the file for reading only (a read-only file or folder), whatever
   // Access asked for.
   bool read_only() const;

@@ -154,4 +154,41 @@ Result<std::vector<FailedInput>> read_failed_inputs(Database& db) {
   return out;
 }
 
+FolderRange folder_range(const std::string& folder) {
+  std::string below = folder.ends_with('/') ? folder : folder + "/";
+  std::string past = below;
+  past.back() = '/' + 1;
+  return FolderRange{std::move(below), std::move(past)};
+}
+
+Result<std::vector<std::string>> read_failed_under(Database& db, const std::string& folder) {
+  // The folder itself, then the range of paths under it along the primary key.
+  auto q = db.prepare(
+      "SELECT path FROM import_files WHERE path = ?1 AND outcome = 'failed' UNION ALL "
+      "SELECT path FROM import_files WHERE path >= ?2 AND path < ?3 AND outcome = 'failed'");
+  if (!q) return std::unexpected(q.error());
+  FolderRange range = folder_range(folder);
+  q->bind(1, folder).bind(2, range.below).bind(3, range.past);
+  std::vector<std::string> out;
+  for (;;) {
+    auto row = q->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    out.push_back(q->column_text(0));
+  }
+  return out;
+}
+
+Result<void> delete_inputs(Database& db, std::span<const std::string> paths) {
+  auto files = db.prepare("DELETE FROM import_files WHERE path = ?1");
+  if (!files) return std::unexpected(files.error());
+  auto errors = db.prepare("DELETE FROM import_errors WHERE path = ?1");
+  if (!errors) return std::unexpected(errors.error());
+  for (const std::string& path : paths) {
+    if (auto r = files->bind(1, path).run(); !r) return r;
+    if (auto r = errors->bind(1, path).run(); !r) return r;
+  }
+  return {};
+}
+
 }  // namespace newsdb::sqlite

@@ -41,6 +41,19 @@ class ImportLog {
 // Every input whose last import failed, with its diagnostics, sorted by path.
 Result<std::vector<FailedInput>> read_failed_inputs(Database& db);
 
+// The inputs recorded as failed at `folder` or under it, sorted (ArticleWriter::failed_under).
+Result<std::vector<std::string>> read_failed_under(Database& db, const std::string& folder);
+
+// Deletes the records and errors of `paths`, inside the caller's transaction.
+Result<void> delete_inputs(Database& db, std::span<const std::string> paths);
+
+// The paths under `folder` are those in [below, past): `folder` + "/" up to `folder` + "0"
+// ('0' follows '/'), in byte order.
+struct FolderRange {
+  std::string below, past;
+};
+FolderRange folder_range(const std::string& folder);
+
 // The text stored in import_files.outcome, and back (nullopt for text this build did not write).
 const char* outcome_name(FileOutcome outcome);
 std::optional<FileOutcome> outcome_from_name(std::string_view name);

@@ -46,7 +46,7 @@ TEST_CASE("a topic that no article has is named on stderr with the nearest ones"
   CHECK(provider.err.empty());
 }
 
-TEST_CASE("when the default limit cuts the list, stderr says how much there is; --count",
+TEST_CASE("when the default limit cuts the list, stderr says how much there is, and --count prints it",
           "[cli][query]") {
   auto& cli = CliStore::get();
   auto total = cli.articles().size();

@@ -59,7 +59,7 @@ TEST_CASE("when the default limit cuts the list, stderr says how much there is, 
   CHECK(cli.run({"query", "--limit", "0"}).err.empty());
 }
 
-TEST_CASE("--since takes a month and --until includes the whole of it", "[cli][query]") {
+TEST_CASE("a month given to --since and --until means the whole month", "[cli][query]") {
   auto& cli = CliStore::get();
   auto month = cli.run({"query", "--since", "2024-02", "--until", "2024-02", "--count"});
   auto days = cli.run({"query", "--since", "2024-02-01", "--until", "2024-02-29", "--count"});

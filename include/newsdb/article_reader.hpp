@@ -110,6 +110,8 @@ class ArticleReader {
   // Error stops the walk with that error. No snippets.
   virtual Result<void> for_each(const Query& query,
                                 const std::function<Result<void>(const StoredArticle&)>& sink) = 0;
+  // How many articles match `filter`, paging aside (what `find` pages through). Errors as find's.
+  virtual Result<std::int64_t> count(const Filter& filter) = 0;
   virtual Result<std::optional<StoredArticle>> get(std::int64_t id) = 0;
   // `url` is canonicalised first: any variant of the article's URL finds it. A text that is not
   // an absolute URL finds nothing.

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <newsdb/diagnostic.hpp>
 #include <ostream>
 
 namespace newsdb::cli {
@@ -53,12 +54,12 @@ Result<std::unique_ptr<Store>> Context::open_store_if_exists(OpenMode mode) cons
 }
 
 int Context::report(const Error& error) const {
-  err_ << "newsdb: error: " << error.message << '\n';
+  err_ << "newsdb: error: " << escape_controls(error.message) << '\n';
   return error.kind == ErrorKind::kInvalidInput ? kExitUsage : kExitFailed;
 }
 
 void Context::warn(const std::string& message) const {
-  err_ << "newsdb: warning: " << message << '\n';
+  err_ << "newsdb: warning: " << escape_controls(message) << '\n';
 }
 
 }  // namespace newsdb::cli

@@ -40,6 +40,17 @@ Result<SortOrder> parse_sort(const std::string& text) {
               "unknown sort '" + text + "': use --sort newest, oldest, heat, quality or relevance");
 }
 
+const char* sort_name(SortOrder sort) {
+  switch (sort) {
+    case SortOrder::kNewest: return "newest";
+    case SortOrder::kOldest: return "oldest";
+    case SortOrder::kHeat: return "heat";
+    case SortOrder::kQuality: return "quality";
+    case SortOrder::kRelevance: return "relevance";
+  }
+  return "newest";
+}
+
 Result<bool> parse_yes_no(const std::string& text) {
   if (text == "yes" || text == "true") return true;
   if (text == "no" || text == "false") return false;
@@ -52,6 +63,32 @@ bool is_date_only(std::string_view text) {
     if (text[i] < '0' || text[i] > '9') return false;
   }
   return true;
+}
+
+// "2024-01" (a month) or "2024" (a year): its first second, or with `end` its last.
+std::optional<Timestamp> month_or_year(std::string_view text, bool end) {
+  auto digits = [&](std::size_t from, std::size_t n) {
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (text[i] < '0' || text[i] > '9') return false;
+    }
+    return true;
+  };
+  using namespace std::chrono;
+  int y = 0;
+  unsigned m = 0;
+  if (text.size() == 4 && digits(0, 4)) {
+    y = std::stoi(std::string(text));
+  } else if (text.size() == 7 && digits(0, 4) && text[4] == '-' && digits(5, 2)) {
+    y = std::stoi(std::string(text.substr(0, 4)));
+    m = static_cast<unsigned>(std::stoi(std::string(text.substr(5, 2))));
+    if (m < 1 || m > 12) return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  year_month first = m == 0 ? year(y) / January : year(y) / month(m);
+  if (!end) return Timestamp(sys_days(first / 1));
+  year_month after = m == 0 ? year(y + 1) / January : first + months(1);
+  return Timestamp(sys_days(after / 1)) - seconds(1);
 }
 
 // "7d" and friends: a count and one unit letter.
@@ -91,13 +128,14 @@ Timestamp current_time() {
 
 Result<Timestamp> parse_when(std::string_view text, Timestamp now, bool end_of_day) {
   if (auto span = span_ago(text)) return now - *span;
+  if (auto t = month_or_year(text, end_of_day)) return *t;
   if (auto t = parse_date(text)) {
     if (end_of_day && is_date_only(text)) return *t + std::chrono::seconds(86400 - 1);
     return *t;
   }
   return fail(ErrorKind::kInvalidInput,
               "cannot read '" + std::string(text) +
-                  "' as a date: use 2024-01-31, 2024-01-31T08:00:00Z (offsets such as +01:00 "
+                  "' as a date: use 2024-01-31, 2024-01, 2024, 2024-01-31T08:00:00Z (offsets such as +01:00 "
                   "allowed), or a span ago such as 30m, 24h, 7d or 2w");
 }
 
@@ -178,33 +216,62 @@ Result<Query> to_query(const FilterOptions& o, Timestamp now, QueryDefaults defa
 }
 
 void add_filter_options(CLI::App& cmd, FilterOptions& o, FilterParts parts,
-                        std::string_view format_help) {
-  cmd.add_option("--topic", o.topics, "only articles with this topic (repeat for any of several)")
+                        std::string_view format_help, QueryDefaults defaults) {
+  cmd.add_option("-t,--topic", o.topics, "only articles with this topic (repeat for any of several)")
+      ->type_name("NAME")
       ->group("Filters");
-  cmd.add_option("--provider", o.providers, "only this provider, by name or domain (repeatable)")
+  cmd.add_option("-p,--provider", o.providers,
+                 "only this provider, by name or domain (repeatable; www. optional)")
+      ->type_name("NAME")
       ->group("Filters");
-  cmd.add_option("--category", o.categories, "only this category (repeatable)")->group("Filters");
+  cmd.add_option("--category", o.categories, "only this category (repeatable)")
+      ->type_name("NAME")
+      ->group("Filters");
   cmd.add_option("--type", o.types, "only this type, e.g. article or video (repeatable)")
+      ->type_name("NAME")
       ->group("Filters");
-  cmd.add_option("--since", o.since, "published at or after: 2024-01-31, a datetime, or 7d/24h ago")
+  cmd.add_option("--since", o.since,
+                 "published at or after: 2024-01-31, 2024-01 (a month), 2024, a datetime, or "
+                 "7d/24h ago")
+      ->type_name("DATE")
       ->group("Filters");
-  cmd.add_option("--until", o.until, "published at or before (a date includes the whole day)")
+  cmd.add_option("--until", o.until,
+                 "published at or before (a date, month or year includes the whole of it)")
+      ->type_name("DATE")
       ->group("Filters");
-  cmd.add_option("--min-quality", o.min_quality, "quality at least N")->group("Filters");
-  cmd.add_option("--min-heat", o.min_heat, "heat at least N")->group("Filters");
-  cmd.add_option("--published", o.published, "yes or no: the published flag")->group("Filters");
+  cmd.add_option("--min-quality", o.min_quality, "quality at least N")
+      ->type_name("INT")
+      ->group("Filters");
+  cmd.add_option("--min-heat", o.min_heat, "heat at least N")->type_name("INT")->group("Filters");
+  cmd.add_option("--published", o.published, "the published flag")
+      ->type_name("yes|no")
+      ->group("Filters");
   if (parts != FilterParts::kSearch) {
-    cmd.add_option("--text", o.text, "full-text words that must all appear")->group("Filters");
+    cmd.add_option("--text", o.text, "full-text words that must all appear")
+        ->type_name("WORDS")
+        ->group("Filters");
   }
   if (parts != FilterParts::kFacet) {
     cmd.add_option("--sort", o.sort, "newest, oldest, heat, quality or relevance; ties by URL")
+        ->type_name("ORDER")
+        ->default_str(sort_name(defaults.sort))
         ->group("Output");
   }
   cmd.add_option("--offset", o.offset,
                  parts == FilterParts::kFacet ? "skip the first N entries" : "skip the first N matches")
+      ->type_name("INT")
+      ->default_str("0")
       ->group("Output");
-  cmd.add_option("--limit", o.limit, "at most N results (0 = all)")->group("Output");
-  cmd.add_option("--format", o.format, std::string(format_help))->group("Output");
+  cmd.add_option("-n,--limit", o.limit, "at most N results (0 = all)")
+      ->type_name("INT")
+      ->default_str(std::to_string(defaults.limit))
+      ->group("Output");
+  if (parts == FilterParts::kList || parts == FilterParts::kSearch) {
+    cmd.add_flag("--count", o.count, "print only how many articles match")->group("Output");
+  }
+  cmd.add_option("-f,--format", o.format, std::string(format_help))
+      ->type_name("FORMAT")
+      ->group("Output");
 }
 
 }  // namespace newsdb::cli

@@ -1,12 +1,15 @@
 // FILTERS (DESIGN.md): the options `query`, `search`, `export` and the facet commands share, as a
 // plain struct that CLI11 fills, and its translation into a Query.
 //
-//   --topic T --provider P --category C --type T   repeatable: repeats OR, different filters AND
+//   -t/--topic T -p/--provider P --category C --type T   repeatable: repeats OR, different
+//                               filters AND
 //   --since DATE --until DATE   2024-01-31 (a whole day: --until includes it to 23:59:59),
+//                               2024-01 (a month) and 2024 (a year) likewise,
 //                               2024-01-31T08:00:00+01:00 or any date the article format takes,
 //                               or a span ago: 30m, 24h, 7d, 2w
 //   --min-quality N --min-heat N --published yes|no --text QUERY
-//   --sort newest|oldest|heat|quality|relevance --limit N (0 = all) --offset N --format F
+//   --sort newest|oldest|heat|quality|relevance -n/--limit N (0 = all) --offset N
+//   --count (query, search) -f/--format F
 //
 // Relative dates count back from a `now` the caller passes in, so tests fix the clock.
 #pragma once
@@ -40,22 +43,25 @@ struct FilterOptions {
   std::string limit;
   std::string offset;
   std::string format;
+  bool count = false;  // --count: only the number of matches
 };
 
 // Which of the shared options a command takes besides the filters themselves.
 enum class FilterParts {
   kFacet,   // topics, providers, categories: filters, --text, --limit, --offset, --format
-  kList,    // query, export: filters, --text, --sort, --limit, --offset, --format
+  kList,    // query: filters, --text, --sort, --limit, --offset, --count, --format
   kSearch,  // search: as kList but the text is the command's argument (added by the command)
+  kExport,  // export: as kList without --count
 };
-
-void add_filter_options(CLI::App& command, FilterOptions& options, FilterParts parts,
-                        std::string_view format_help);
 
 struct QueryDefaults {
   SortOrder sort = SortOrder::kNewest;
   std::int64_t limit = 20;
 };
+
+// Adds the options; `defaults` are what --help shows for --sort and --limit.
+void add_filter_options(CLI::App& command, FilterOptions& options, FilterParts parts,
+                        std::string_view format_help, QueryDefaults defaults = {});
 
 // The Query the options ask for. kInvalidInput with a message naming the option and what to type
 // for any value that does not read (an unknown sort, a bad date, a negative limit, ...).

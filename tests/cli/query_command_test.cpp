@@ -50,7 +50,7 @@ TEST_CASE("a JSON article re-reads as the record that was imported", "[cli][quer
   }
 }
 
-TEST_CASE("without a terminal, query prints tab-separated id, date, provider, title, url",
+TEST_CASE("without a terminal, query prints TSV with a header: id, date, provider, title, url",
           "[cli][query]") {
   for (const auto& backend : backends()) {
     DYNAMIC_SECTION(backend) {
@@ -58,8 +58,9 @@ TEST_CASE("without a terminal, query prints tab-separated id, date, provider, ti
       auto ran = cli.run({"query", "--topic", "Ties", "--limit", "2"});
       REQUIRE(ran.status == 0);
       auto rows = lines(ran.out);
-      REQUIRE(rows.size() == 2);
-      CHECK(rows[0].find(
+      REQUIRE(rows.size() == 3);
+      CHECK(rows[0] == "id\tpublishedDateTime\tprovider\ttitle\turl");
+      CHECK(rows[1].find(
                 "\t2024-02-01T12:00:00Z\tTie Times\tTie a: three stories in the same second\t"
                 "https://tie.example/a") != std::string::npos);
       CHECK(ran.out.find('\x1b') == std::string::npos);

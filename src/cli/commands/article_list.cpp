@@ -2,14 +2,16 @@
 
 #include <array>
 
+#include "cli/name_check.hpp"
 #include "cli/output/article_output.hpp"
+#include "cli/output/bar_chart.hpp"
 #include "cli/output/format.hpp"
 
 namespace newsdb::cli {
 namespace {
 
-constexpr std::array kListFormats = {Format::kTable, Format::kJson,        Format::kNdjson,
-                                     Format::kCsv,   Format::kTsv,         Format::kFrontmatter,
+constexpr std::array kListFormats = {Format::kTable, Format::kJson, Format::kNdjson,
+                                     Format::kCsv,   Format::kTsv,  Format::kFrontmatter,
                                      Format::kUrls};
 
 }  // namespace
@@ -26,26 +28,44 @@ int run_article_list(Context& ctx, const FilterOptions& options, QueryDefaults d
   }
   auto store = ctx.open_store(OpenMode::kReadOnly);
   if (!store) return ctx.report(store.error());
-  auto found = (*store)->reader().find(*query);
+  ArticleReader& reader = (*store)->reader();
+  auto unknown = check_names(reader, query->filter);
+  if (!unknown) return ctx.report(unknown.error());
+  for (const auto& warning : *unknown) ctx.warn(warning);
+
+  if (options.count) {
+    auto total = reader.count(query->filter);
+    if (!total) return ctx.report(total.error());
+    ctx.out() << *total << '\n';
+    ctx.out().flush();
+    return kExitOk;
+  }
+  auto found = reader.find(*query);
   if (!found) return ctx.report(found.error());
 
   OutputOptions output{Style(ctx.color()), ctx.terminal_width()};
   auto writer = make_article_output(*format, ctx.out(), output);
   for (const auto& article : *found) writer->write(article);
   writer->finish();
+  ctx.out().flush();
 
-  if (*format == Format::kTable && ctx.stderr_is_terminal()) {
-    Style hint(ctx.color());
-    if (found->empty()) {
-      ctx.err() << hint.dim("No articles match.") << '\n';
-    } else if (query->limit > 0 && static_cast<std::int64_t>(found->size()) == query->limit) {
-      ctx.err() << hint.dim("Showing " + std::to_string(found->size()) + " from offset " +
-                            std::to_string(query->offset) + "; more with --offset " +
-                            std::to_string(query->offset + query->limit) + ", all with --limit 0")
+  Style hint(ctx.stderr_is_terminal() && ctx.color());
+  if (found->empty() && *format == Format::kTable && ctx.stderr_is_terminal()) {
+    ctx.err() << hint.dim("No articles match.") << '\n';
+  }
+  // The default limit cut the list short: say how much there is, whatever the format.
+  bool default_limit = options.limit.empty() && query->limit > 0;
+  if (default_limit && static_cast<std::int64_t>(found->size()) == query->limit) {
+    auto total = reader.count(query->filter);
+    if (!total) return ctx.report(total.error());
+    std::int64_t shown = static_cast<std::int64_t>(found->size());
+    if (*total > query->offset + shown) {
+      std::string from = query->offset > 0 ? " from " + grouped(query->offset + 1) : "";
+      ctx.err() << hint.dim(grouped(shown) + " of " + grouped(*total) + " shown" + from +
+                            "; --limit 0 for all")
                 << '\n';
     }
   }
-  ctx.out().flush();
   return kExitOk;
 }
 

@@ -11,6 +11,7 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/name_check.hpp"
 #include "cli/filters.hpp"
 #include "cli/output/article_output.hpp"
 #include "cli/output/bar_chart.hpp"
@@ -18,6 +19,8 @@
 #include "cli/output/format.hpp"
 
 namespace newsdb::cli {
+
+constexpr QueryDefaults kDefaults{SortOrder::kNewest, 0};  // all
 
 struct ExportOptions {
   FilterOptions filters;
@@ -100,11 +103,14 @@ int run_export(const ExportOptions& options, Context& ctx) {
     return ctx.report(Error{ErrorKind::kInvalidInput,
                             "--format frontmatter writes one file per article: add --out FOLDER"});
   }
-  auto query = to_query(options.filters, current_time(), QueryDefaults{SortOrder::kNewest, 0});
+  auto query = to_query(options.filters, current_time(), kDefaults);
   if (!query) return ctx.report(query.error());
   auto store = ctx.open_store(OpenMode::kReadOnly);
   if (!store) return ctx.report(store.error());
   ArticleReader& reader = (*store)->reader();
+  auto unknown = check_names(reader, query->filter);
+  if (!unknown) return ctx.report(unknown.error());
+  for (const auto& warning : *unknown) ctx.warn(warning);
   if (*format == Format::kFrontmatter) return export_folder(ctx, reader, *query, options.out);
   return export_stream(ctx, reader, *query, *format, options.out);
 }
@@ -112,8 +118,9 @@ int run_export(const ExportOptions& options, Context& ctx) {
 void add_export_command(CLI::App& app, Context& ctx, int& status) {
   auto options = std::make_shared<ExportOptions>();
   auto* cmd = app.add_subcommand("export", "Write every matching article out, whole");
-  add_filter_options(*cmd, options->filters, FilterParts::kList,
-                     "ndjson (default), json, csv, tsv, urls, or frontmatter (a folder of files)");
+  add_filter_options(*cmd, options->filters, FilterParts::kExport,
+                     "ndjson (default), json, csv, tsv, urls, or frontmatter (a folder of files)",
+                     kDefaults);
   cmd->add_option("--out", options->out,
                   "a file (a folder for frontmatter); standard output when left out");
   cmd->footer(

@@ -10,6 +10,7 @@
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/filters.hpp"
+#include "cli/name_check.hpp"
 #include "cli/output/facet_output.hpp"
 
 namespace newsdb::cli {
@@ -33,6 +34,9 @@ int run_facet(const FacetOptions& options, Context& ctx) {
   if (query->limit > 0 && query->offset <= std::numeric_limits<std::int64_t>::max() - query->limit) {
     wanted = query->limit + query->offset;
   }
+  auto unknown = check_names((*store)->reader(), query->filter);
+  if (!unknown) return ctx.report(unknown.error());
+  for (const auto& warning : *unknown) ctx.warn(warning);
   auto counts = (*store)->reader().facet(options.facet, query->filter, wanted);
   if (!counts) return ctx.report(counts.error());
   std::size_t skip = std::min<std::uint64_t>(query->offset, counts->size());
@@ -55,8 +59,8 @@ void add_one(CLI::App& app, Context& ctx, int& status, Facet facet, const char* 
   add_filter_options(*cmd, options->filters, FilterParts::kFacet,
                      "table, json, ndjson, csv or tsv");
   cmd->footer(
-      "A table on a terminal; tab-separated name and count otherwise. --limit 0 lists all;\n"
-      "--offset N skips the N largest (the next page).\n"
+      "A table on a terminal; otherwise TSV with a header (name, [domain,] count).\n"
+      "--limit 0 lists all; --offset N skips the N largest (the next page).\n"
       "Example: newsdb " + std::string(name) + " --since 30d --limit 10");
   cmd->callback([&ctx, &status, options] { status = run_facet(*options, ctx); });
 }

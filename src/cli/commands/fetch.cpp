@@ -11,6 +11,8 @@
 #include "cli/commands/commands.hpp"
 #include "cli/commands/source_table.hpp"
 #include "cli/context.hpp"
+#include "cli/output/redacted_url.hpp"
+#include "cli/output/text_width.hpp"
 
 namespace newsdb::cli {
 namespace {
@@ -46,7 +48,8 @@ Result<HttpOptions> http_options(const FetchOptions& opts) {
 // to `url_width` so the outcomes line up.
 void print_report(const PollReport& r, Timestamp now, std::size_t url_width, std::ostream& out) {
   const Source& s = r.source;
-  std::string url = s.url + std::string(url_width - std::min(url_width, s.url.size()), ' ');
+  std::string shown = single_line(redacted_url(s.url));
+  std::string url = shown + std::string(url_width - std::min(url_width, shown.size()), ' ');
   switch (r.status) {
     case PollStatus::kFetched:
       out << "fetched    " << url << "  " << r.http_status.value_or(200) << "  " << r.items
@@ -59,7 +62,7 @@ void print_report(const PollReport& r, Timestamp now, std::size_t url_width, std
       out << "unchanged  " << url << "  200  same content as last time";
       break;
     case PollStatus::kFailed:
-      out << "FAILED     " << url << "  " << r.error;
+      out << "FAILED     " << url << "  " << single_line(redacted_url(r.error));
       if (s.next_due_at) out << "; next try " << relative_time(*s.next_due_at, now);
       break;
   }
@@ -101,7 +104,9 @@ int run_fetch(const FetchOptions& opts, Context& ctx) {
   std::vector<const PollReport*> failures;
   now = clock.now();
   std::size_t url_width = 0;
-  for (const auto& r : *reports) url_width = std::max(url_width, r.source.url.size());
+  for (const auto& r : *reports) {
+    url_width = std::max(url_width, single_line(redacted_url(r.source.url)).size());
+  }
   for (const auto& r : *reports) {
     print_report(r, now, url_width, ctx.out());
     for (const auto& d : r.diagnostics) ctx.err() << format_diagnostic(d) << '\n';
@@ -116,7 +121,9 @@ int run_fetch(const FetchOptions& opts, Context& ctx) {
   if (failures.empty()) return kExitOk;
 
   std::string names;
-  for (const auto* f : failures) names += (names.empty() ? "" : ", ") + f->source.url;
+  for (const auto* f : failures) {
+    names += (names.empty() ? "" : ", ") + redacted_url(f->source.url);
+  }
   return ctx.report(Error{ErrorKind::kNetwork,
                           std::to_string(failures.size()) + " of " +
                               std::to_string(reports->size()) + " sources failed: " + names +

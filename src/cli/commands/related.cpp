@@ -1,8 +1,8 @@
 // `newsdb related ID|URL`: the article's related coverage, each entry marked with whether (and
 // as which id) it is in the store, then the stored articles that list this one as related.
 //
-// Formats: table (terminal), tsv (otherwise: relation, inStore yes/no, id, date, provider, title,
-// url), json / ndjson (objects with "relation" ("related" or "cites-this"), "inStore", "id", then
+// Formats: table (terminal), tsv (otherwise: a header line, then relation, inStore yes/no, id,
+// publishedDateTime, provider, title, url), json / ndjson (objects with "relation" ("related" or "cites-this"), "inStore", "id", then
 // the entry's own fields).
 #include <CLI/CLI.hpp>
 #include <array>
@@ -122,6 +122,7 @@ int run_related(const RelatedOptions& options, Context& ctx) {
       for (const auto& l : links) ctx.out() << json_text(l.json) << '\n';
       break;
     case Format::kTsv:
+      ctx.out() << "relation\tinStore\tid\tpublishedDateTime\tprovider\ttitle\turl\n";
       for (const auto& l : links) {
         ctx.out() << l.relation << '\t' << (l.id ? "yes" : "no") << '\t'
                   << (l.id ? std::to_string(*l.id) : "") << '\t' << l.date << '\t'

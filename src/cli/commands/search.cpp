@@ -8,6 +8,8 @@
 
 namespace newsdb::cli {
 
+constexpr QueryDefaults kDefaults{SortOrder::kRelevance, 20};
+
 struct SearchOptions {
   std::vector<std::string> words;
   FilterOptions filters;
@@ -24,7 +26,7 @@ int run_search(SearchOptions options, Context& ctx) {
                             "search needs words to look for, e.g. newsdb search \"supply chain\""});
   }
   options.filters.text = text;
-  return run_article_list(ctx, options.filters, QueryDefaults{SortOrder::kRelevance, 20});
+  return run_article_list(ctx, options.filters, kDefaults);
 }
 
 void add_search_command(CLI::App& app, Context& ctx, int& status) {
@@ -43,7 +45,8 @@ void add_search_command(CLI::App& app, Context& ctx, int& status) {
       "  newsdb search \"supply chain\" --since 2024-01-01\n"
       "  newsdb search --raw 'nvidia NOT (amd OR intel)' --format json");
   add_filter_options(*cmd, options->filters, FilterParts::kSearch,
-                     "table, json, ndjson, csv, tsv, frontmatter or urls");
+                     "table, json, ndjson, csv, tsv, frontmatter or urls",
+                     kDefaults);
   cmd->callback([&ctx, &status, options] { status = run_search(*options, ctx); });
 }
 

@@ -6,6 +6,9 @@
 #include <ostream>
 #include <string>
 
+#include "cli/output/redacted_url.hpp"
+#include "cli/output/text_width.hpp"
+
 namespace newsdb::cli {
 namespace {
 
@@ -72,7 +75,7 @@ Json sources_to_json(const std::vector<Source>& sources) {
   for (const auto& s : sources) {
     Json o = Json::object();
     o["id"] = s.id;
-    o["url"] = s.url;
+    o["url"] = redacted_url(s.url);
     o["title"] = optional_value(s.title);
     o["every"] = format_duration(s.every);
     o["everySeconds"] = s.every.count();
@@ -80,7 +83,7 @@ Json sources_to_json(const std::vector<Source>& sources) {
     o["lastStatus"] = optional_value(s.last_status);
     o["lastNewItems"] = s.last_new_items;
     o["errorCount"] = s.error_count;
-    o["lastError"] = optional_value(s.last_error);
+    o["lastError"] = s.last_error ? Json(redacted_url(*s.last_error)) : Json(nullptr);
     o["nextDueAt"] = optional_time(s.next_due_at);
     o["etag"] = optional_value(s.etag);
     o["lastModified"] = optional_value(s.last_modified);
@@ -96,12 +99,12 @@ void print_sources_table(const std::vector<Source>& sources, Timestamp now, int 
                                            "NEW",    "ERRORS", "NEXT DUE",   "LAST ERROR"};
   std::vector<std::vector<std::string>> rows;
   for (const auto& s : sources) {
-    rows.push_back({s.url, format_duration(s.every),
+    rows.push_back({single_line(redacted_url(s.url)), format_duration(s.every),
                     s.last_fetch_at ? relative_time(*s.last_fetch_at, now) : "never",
                     status_text(s), std::to_string(s.last_new_items),
                     std::to_string(s.error_count),
                     s.is_due(now) ? "due" : relative_time(*s.next_due_at, now),
-                    s.last_error.value_or("")});
+                    single_line(redacted_url(s.last_error.value_or("")))});
   }
   std::vector<std::size_t> widths(header.size());
   for (std::size_t c = 0; c < header.size(); ++c) {

@@ -13,6 +13,7 @@
 #include "cli/commands/source_table.hpp"
 #include "cli/context.hpp"
 #include "cli/output/article_output.hpp"
+#include "cli/output/redacted_url.hpp"
 
 namespace newsdb::cli {
 namespace {
@@ -50,13 +51,13 @@ int run_sources_add(const SourcesAddOptions& opts, Context& ctx) {
   auto interval = format_duration(added->source.every);
   switch (added->outcome) {
     case AddOutcome::kAdded:
-      ctx.out() << "added " << *url << " (every " << interval << "; due now: run `newsdb fetch`)\n";
+      ctx.out() << "added " << redacted_url(*url) << " (every " << interval << "; due now: run `newsdb fetch`)\n";
       break;
     case AddOutcome::kUpdated:
-      ctx.out() << "updated " << *url << ": now polled every " << interval << "\n";
+      ctx.out() << "updated " << redacted_url(*url) << ": now polled every " << interval << "\n";
       break;
     case AddOutcome::kUnchanged:
-      ctx.out() << "already registered: " << *url << " (every " << interval << ")\n";
+      ctx.out() << "already registered: " << redacted_url(*url) << " (every " << interval << ")\n";
       break;
   }
   return kExitOk;
@@ -90,10 +91,10 @@ int run_sources_remove(const SourcesRemoveOptions& opts, Context& ctx) {
   auto removed = *store ? (*store)->sources().remove(*url) : Result<bool>(false);
   if (!removed) return ctx.report(removed.error());
   if (!*removed) {
-    return ctx.report(Error{ErrorKind::kNotFound, *url + " is not a registered source; "
+    return ctx.report(Error{ErrorKind::kNotFound, redacted_url(*url) + " is not a registered source; "
                                                         "`newsdb sources list` shows them"});
   }
-  ctx.out() << "removed " << *url << " (its articles stay in the store)\n";
+  ctx.out() << "removed " << redacted_url(*url) << " (its articles stay in the store)\n";
   return kExitOk;
 }
 

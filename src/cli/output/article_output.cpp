@@ -62,7 +62,9 @@ class TableOutput final : public ArticleOutput {
 
 class TsvOutput final : public ArticleOutput {
  public:
-  explicit TsvOutput(std::ostream& out) : out_(out) {}
+  explicit TsvOutput(std::ostream& out) : out_(out) {
+    out_ << "id\tpublishedDateTime\tprovider\ttitle\turl\n";
+  }
   void write(const StoredArticle& a) override {
     out_ << a.id << '\t' << date_text(a.article.published_date_time) << '\t'
          << tsv_field(provider_name(a.article)) << '\t' << tsv_field(a.article.title) << '\t'

@@ -2,8 +2,8 @@
 //
 //   table        ID, PUBLISHED, PROVIDER, TITLE, TOPICS sized to the terminal; with a snippet
 //                line under each row when the articles come from a text search
-//   tsv          id, publishedDateTime, provider, title, url: one line per article, no header
-//                (the default when stdout is not a terminal)
+//   tsv          a header line (id, publishedDateTime, provider, title, url), then one line per
+//                article (the default when stdout is not a terminal)
 //   csv          RFC 4180 with a header: id, publishedDateTime, title, excerpt, provider,
 //                providerDomain, topics ("; "-separated), category, type, quality, heat,
 //                published, url

@@ -29,18 +29,19 @@ void print_facets(std::ostream& out, Format format, const std::vector<FacetCount
       for (const auto& c : counts) out << json_text(facet_json(c, with_domain)) << '\n';
       break;
     case Format::kCsv:
-      out << (with_domain ? "name,count,domain" : "name,count") << kCsvRecordEnd;
+      out << (with_domain ? "name,domain,count" : "name,count") << kCsvRecordEnd;
       for (const auto& c : counts) {
-        out << csv_field(c.name) << ',' << c.count;
-        if (with_domain) out << ',' << csv_field(c.domain);
-        out << kCsvRecordEnd;
+        out << csv_field(c.name) << ',';
+        if (with_domain) out << csv_field(c.domain) << ',';
+        out << c.count << kCsvRecordEnd;
       }
       break;
     case Format::kTsv:
+      out << (with_domain ? "name\tdomain\tcount\n" : "name\tcount\n");
       for (const auto& c : counts) {
-        out << tsv_field(c.name) << '\t' << c.count;
-        if (with_domain) out << '\t' << tsv_field(c.domain);
-        out << '\n';
+        out << tsv_field(c.name) << '\t';
+        if (with_domain) out << tsv_field(c.domain) << '\t';
+        out << c.count << '\n';
       }
       break;
     default: {

@@ -1,7 +1,7 @@
 // Facet counts (`topics`, `providers`, `categories`) in every format:
 //   table  NAME, [DOMAIN,] COUNT sized to the terminal
-//   tsv    name, count[, domain] per line, no header (the default when not a terminal)
-//   csv    header name,count[,domain]
+//   tsv    a header line, then name[, domain], count per line (the default when not a terminal)
+//   csv    header name[,domain],count: the table's order
 //   json   [{"name": ..., "count": ...[, "domain": ...]}]   ndjson: one object per line
 #pragma once
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <newsdb/article_reader.hpp>
+#include <newsdb/diagnostic.hpp>
 
 namespace newsdb::cli {
 namespace {
@@ -82,6 +83,12 @@ int width_of(char32_t c) {
 
 bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029; }
 
+// Line and word breaks: on one line they are spaces; every other control character is shown.
+bool is_break(char32_t c) {
+  return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == 0x85 ||
+         c == 0x2028 || c == 0x2029;
+}
+
 }  // namespace
 
 int display_width(std::string_view text) {
@@ -140,14 +147,18 @@ std::string single_line(std::string_view text, bool keep_markers) {
     }
     bool marker = keep_markers && (c == static_cast<unsigned char>(kMatchStart) ||
                                    c == static_cast<unsigned char>(kMatchEnd));
-    if (!marker && (is_control(c) || c == ' ')) {
+    bool dropped_marker = !keep_markers && (c == static_cast<unsigned char>(kMatchStart) ||
+                                            c == static_cast<unsigned char>(kMatchEnd));
+    if (dropped_marker || (!marker && (is_break(c) || c == ' '))) {
       pending_space = !out.empty();
       i += n;
       continue;
     }
     if (pending_space) out += ' ';
     pending_space = false;
-    if (c == 0xFFFD && n == 1) {
+    if (!marker && is_control(c)) {
+      out += escape_controls(text.substr(i, n));
+    } else if (c == 0xFFFD && n == 1) {
       out += "\xEF\xBF\xBD";
     } else {
       out.append(text.substr(i, n));
@@ -171,7 +182,7 @@ std::string printable(std::string_view text) {
     if (c == '\r') {
       if (i + 1 >= text.size() || text[i + 1] != '\n') out += '\n';
     } else if (c != '\n' && c != '\t' && is_control(c)) {
-      out += "\xEF\xBF\xBD";
+      out += escape_controls(text.substr(i, n));
     } else {
       out.append(text.substr(i, n));
     }

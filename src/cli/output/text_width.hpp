@@ -21,14 +21,15 @@ std::string fit_width(std::string_view text, int width);
 // `text` padded with spaces to `width` columns (unchanged when already as wide).
 std::string pad_to(std::string_view text, int width);
 
-// One line of printable text: control characters (newlines and tabs included, ESC above all, so
-// stored text cannot drive the terminal) become spaces, runs of whitespace collapse to one space,
-// leading and trailing space go, and bytes that are not UTF-8 become U+FFFD. The match markers are
-// kept when `keep_markers`.
+// One line of printable text: line and word breaks (tab, newline, CR, VT, FF, NEL, U+2028/9)
+// become spaces, runs of them collapse to one space, leading and trailing space go; every other
+// control character (ESC above all, so stored text cannot drive the terminal) is shown as its
+// C-style escape (`\x1b`, see escape_controls); bytes that are not UTF-8 become U+FFFD. The match
+// markers are kept when `keep_markers`.
 std::string single_line(std::string_view text, bool keep_markers = false);
 
 // `text` with its lines kept: control characters other than newline and tab (ESC above all)
-// become U+FFFD, CR and CRLF line ends become LF, invalid UTF-8 becomes U+FFFD.
+// are shown as C-style escapes (`\x1b`), CR and CRLF line ends become LF, invalid UTF-8 becomes U+FFFD.
 std::string printable(std::string_view text);
 
 }  // namespace newsdb::cli

@@ -97,6 +97,15 @@ Result<std::vector<StoredArticle>> PgArticleReader::find(const Query& query) {
   return out;
 }
 
+Result<std::int64_t> PgArticleReader::count(const Filter& filter) {
+  Query query{.filter = filter, .limit = 0};
+  auto resolved = resolve_for(conn_, query.filter);
+  if (!resolved) return std::unexpected(resolved.error());
+  auto ids = find_ids(query, *resolved);
+  if (!ids) return std::unexpected(ids.error());
+  return static_cast<std::int64_t>(ids->size());
+}
+
 Result<void> PgArticleReader::add_snippets(const ResolvedFilter& filter,
                                            std::vector<StoredArticle>& articles) {
   if (articles.empty()) return {};

@@ -17,6 +17,7 @@ class PgArticleReader final : public ArticleReader {
   Result<std::vector<StoredArticle>> find(const Query& query) override;
   Result<void> for_each(const Query& query,
                         const std::function<Result<void>(const StoredArticle&)>& sink) override;
+  Result<std::int64_t> count(const Filter& filter) override;
   Result<std::optional<StoredArticle>> get(std::int64_t id) override;
   Result<std::optional<StoredArticle>> get_by_url(const std::string& url) override;
   Result<std::vector<FacetCount>> facet(Facet facet, const Filter& filter,

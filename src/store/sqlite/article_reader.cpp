@@ -106,6 +106,13 @@ Result<void> SqliteArticleReader::for_each(
   return {};
 }
 
+Result<std::int64_t> SqliteArticleReader::count(const Filter& filter) {
+  // The ids of every match, 8 bytes each: the filter's own plan, with nothing else read.
+  auto ids = find_ids(Query{.filter = filter, .limit = 0}, nullptr);
+  if (!ids) return std::unexpected(ids.error());
+  return static_cast<std::int64_t>(ids->size());
+}
+
 Result<std::optional<StoredArticle>> SqliteArticleReader::get(std::int64_t id) {
   return loader_.load(id);
 }

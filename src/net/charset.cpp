@@ -53,7 +53,12 @@ bool is_utf8_name(std::string_view charset) {
   return c == "utf-8" || c == "utf8" || c == "utf_8" || c == "us-ascii" || c == "ascii";
 }
 
-std::optional<std::string> to_utf8(std::string_view bytes, const std::string& charset) {
+bool is_known_charset(const std::string& charset) {
+  return Converter(charset).ok();
+}
+
+std::optional<std::string> to_utf8(std::string_view bytes, const std::string& charset,
+                                   std::size_t* replaced) {
   Converter conv(charset);
   if (!conv.ok()) return std::nullopt;
   std::string out;
@@ -61,6 +66,9 @@ std::optional<std::string> to_utf8(std::string_view bytes, const std::string& ch
   char* in = const_cast<char*>(bytes.data());
   size_t in_left = bytes.size();
   char buf[8192];
+  // A bad unit of UTF-16/32 is skipped whole, so that the rest stays aligned.
+  auto name = lower(charset);
+  std::size_t unit = name.starts_with("utf-16") ? 2 : name.starts_with("utf-32") ? 4 : 1;
   while (in_left > 0) {
     char* out_ptr = buf;
     size_t out_left = sizeof buf;
@@ -68,10 +76,13 @@ std::optional<std::string> to_utf8(std::string_view bytes, const std::string& ch
     out.append(buf, static_cast<size_t>(out_ptr - buf));
     if (rc == static_cast<size_t>(-1)) {
       if (errno == E2BIG) continue;
-      // EILSEQ or EINVAL (a truncated sequence at the end): replace one byte and go on.
+      // EILSEQ or EINVAL (a truncated sequence at the end): replace one byte (one unit) and go
+      // on.
       out += "\xEF\xBF\xBD";
-      ++in;
-      --in_left;
+      if (replaced) ++*replaced;
+      std::size_t skip = std::min(unit, in_left);
+      in += skip;
+      in_left -= skip;
     }
   }
   return out;

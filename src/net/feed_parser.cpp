@@ -10,8 +10,10 @@
 #include "net/charset.hpp"
 #include "net/feed_text.hpp"
 #include "net/json_feed.hpp"
+#include "net/libxml_errors.hpp"
 #include "net/url_parts.hpp"
 #include "net/xml_document.hpp"
+#include "net/xml_encoding.hpp"
 #include "net/xml_feeds.hpp"
 
 namespace newsdb {
@@ -68,6 +70,7 @@ Error not_a_feed(const std::string& what) { return Error{ErrorKind::kInvalidInpu
 // An HTML page: say so, and point at the feed it announces when it does (<link rel=alternate>).
 Error html_page(std::string_view bytes, const FeedContext& ctx) {
   std::string owned(bytes);
+  net::LibxmlErrors ignored;  // a page's HTML errors are not the user's problem
   htmlDocPtr doc = htmlReadMemory(owned.data(), static_cast<int>(owned.size()), ctx.url.c_str(),
                                   nullptr, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
                                                HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
@@ -100,10 +103,26 @@ Result<ParsedFeed> parse_xml(std::string_view bytes, const FeedContext& ctx) {
     return std::unexpected(html_page(bytes, ctx));
   }
   auto charset = ctx.content_type ? net::charset_of(*ctx.content_type) : std::nullopt;
-  auto doc = net::XmlDocument::parse(bytes, ctx.url, charset);
-  if (!doc) return std::unexpected(not_a_feed("the XML could not be read at all"));
-  if (net::is_rss(*doc)) return net::parse_rss(*doc, ctx);
-  if (net::is_atom(*doc)) return net::parse_atom(*doc, ctx);
+  net::XmlReadLimits limits;
+  limits.value_bytes = ctx.limits.max_field_bytes;
+  limits.expansion_bytes = ctx.limits.max_document_bytes - bytes.size();
+  auto doc = net::XmlDocument::parse(bytes, ctx.url, charset, limits);
+  if (!doc) return std::unexpected(doc.error());
+  std::optional<ParsedFeed> feed;
+  if (net::is_rss(*doc)) {
+    feed = net::parse_rss(*doc, ctx);
+  } else if (net::is_atom(*doc)) {
+    feed = net::parse_atom(*doc, ctx);
+  }
+  if (feed) {
+    // How the document was read comes before what its items say.
+    std::vector<Diagnostic> notes;
+    for (const auto& note : doc->notes()) {
+      notes.push_back(Diagnostic{ctx.url, note.line, 0, "", note.message, Severity::kWarning});
+    }
+    feed->diagnostics.insert(feed->diagnostics.begin(), notes.begin(), notes.end());
+    return std::move(*feed);
+  }
   if (net::local_name(doc->root()) == "html") return std::unexpected(html_page(bytes, ctx));
   return std::unexpected(not_a_feed("an XML document whose root element is <" +
                                     std::string(net::local_name(doc->root())) +
@@ -171,7 +190,7 @@ Result<ParsedFeed> parse_feed(std::string_view bytes, const FeedContext& ctx) {
   }
   auto start = skip_bom_and_space(bytes);
   if (start.empty()) return std::unexpected(not_a_feed("the document is empty"));
-  if (start.starts_with("\xFF\xFE") || start.starts_with("\xFE\xFF") || start.front() == '<') {
+  if (net::looks_like_wide_xml(bytes) || start.front() == '<') {
     return parse_xml(bytes, ctx);
   }
   if (start.front() == '{' || start.front() == '[') return parse_json(bytes, ctx);

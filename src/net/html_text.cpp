@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "net/feed_text.hpp"
+#include "net/libxml_errors.hpp"
 #include "net/xml_document.hpp"
 
 namespace newsdb::net {
@@ -151,8 +152,8 @@ HtmlText html_to_text(std::string_view html, TextLayout layout, std::size_t max_
     out.text = sanitize_utf8(out.text);
     return out;
   }
-  ensure_libxml_initialised();
   std::string owned(html);
+  LibxmlErrors ignored;  // HTML in descriptions is often broken, and that is no one's problem
   std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(
       owned.data(), static_cast<int>(owned.size()), nullptr, "UTF-8",
       HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));

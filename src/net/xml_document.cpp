@@ -1,97 +1,88 @@
 #include "net/xml_document.hpp"
 
-#include <libxml/HTMLparser.h>
 #include <libxml/entities.h>
 #include <libxml/parser.h>
 
 #include <algorithm>
-#include <cctype>
-#include <cstring>
 #include <mutex>
+#include <utility>
 
-#include "net/charset.hpp"
-#include "net/feed_text.hpp"
 #include "net/url_parts.hpp"
+#include "net/xml_encoding.hpp"
+#include "net/xml_references.hpp"
 
 namespace newsdb::net {
 namespace {
 
 // NONET: never fetch a DTD or entity; no NOENT/DTDLOAD: external entities are never read from
-// disk either (a feed cannot make us read /etc/passwd). Recover: read broken feeds as far as
-// they go, as browsers do. libxml2's own limits (no XML_PARSE_HUGE) bound depth and sizes.
-constexpr int kXmlOptions = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
-                            XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+// disk either (a feed cannot make us read /etc/passwd), and internal ones stay references that
+// text_of expands under the document's budget. Recover: read broken feeds as far as they go, as
+// browsers do. IGNORE_ENC: the text handed over is UTF-8 whatever its declaration says
+// (xml_encoding.hpp decided). libxml2's own limits (no XML_PARSE_HUGE) bound depth and sizes;
+// its reports go to LibxmlErrors, not stderr.
+constexpr int kXmlOptions =
+    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC;
 
-// The encoding named by the XML declaration, if the document starts with one.
-std::optional<std::string> declared_encoding(std::string_view bytes) {
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  if (!bytes.starts_with("<?xml")) return std::nullopt;
-  auto end = bytes.find("?>");
-  auto decl = bytes.substr(0, std::min(end, std::size_t{300}));
-  auto at = decl.find("encoding");
-  if (at == std::string_view::npos) return std::nullopt;
-  auto quote = decl.find_first_of("\"'", at);
-  if (quote == std::string_view::npos) return std::nullopt;
-  auto close = decl.find(decl[quote], quote + 1);
-  if (close == std::string_view::npos) return std::nullopt;
-  return std::string(decl.substr(quote + 1, close - quote - 1));
+XmlDocument::Budget* budget_of(const xmlNode* node) {
+  return node && node->doc ? static_cast<XmlDocument::Budget*>(node->doc->_private) : nullptr;
 }
 
-bool starts_with_utf16_or_32(std::string_view b) {
-  return b.starts_with("\xFF\xFE") || b.starts_with("\xFE\xFF") ||
-         (b.size() >= 2 && (b[0] == '\0' || b[1] == '\0'));
+std::string size_text(std::size_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  return std::to_string(bytes) + " bytes";
 }
 
-// `&name;` for HTML entities XML does not predefine become `&#N;`, so libxml2 neither drops them
-// nor (in recover mode) loses the predefined ones that follow an undefined one.
-std::string decode_html_entity_names(std::string_view bytes) {
-  std::string out;
-  out.reserve(bytes.size());
-  std::size_t i = 0;
-  while (i < bytes.size()) {
-    auto amp = bytes.find('&', i);
-    if (amp == std::string_view::npos) break;
-    out.append(bytes.substr(i, amp - i));
-    std::size_t j = amp + 1;
-    while (j < bytes.size() && j - amp <= 32 && std::isalnum(static_cast<unsigned char>(bytes[j]))) {
-      ++j;
-    }
-    std::string name(bytes.substr(amp + 1, j - amp - 1));
-    bool named = j < bytes.size() && bytes[j] == ';' && !name.empty() &&
-                 std::isalpha(static_cast<unsigned char>(name[0]));
-    bool xml_own = name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos";
-    const htmlEntityDesc* entity =
-        named && !xml_own ? htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()))
-                          : nullptr;
-    if (entity) {
-      out += "&#" + std::to_string(entity->value) + ";";
-      i = j + 1;
-    } else {
-      out += '&';
-      i = amp + 1;
-    }
+// Appends `text` to `out` within the limits; false when it stopped (cut past the per-value
+// limit, or out of expansion budget).
+bool append_within(std::string& out, const char* text, bool expanded, XmlDocument::Budget* budget) {
+  std::string_view piece(text ? text : "");
+  if (!budget) {
+    out += piece;
+    return true;
   }
-  out.append(bytes.substr(std::min(i, bytes.size())));
-  return out;
+  std::size_t room =
+      budget->limits.value_bytes + 1 - std::min(out.size(), budget->limits.value_bytes + 1);
+  bool fits = piece.size() <= room;
+  if (expanded) {
+    std::size_t charged = std::min(piece.size(), room);
+    if (charged > budget->expansion_left) {
+      if (!budget->cut) {
+        budget->cut = "entity references expand past the " +
+                      size_text(budget->limits.expansion_bytes) +
+                      " a document may hold; the rest of the feed's references are not read";
+      }
+      budget->expansion_left = 0;
+      return false;
+    }
+    budget->expansion_left -= charged;
+  }
+  out += piece.substr(0, room);
+  return fits;
 }
 
-void collect_text(const xmlNode* node, std::string& out, std::size_t& budget) {
-  for (; node && budget > 0; node = node->next) {
-    --budget;
+// Returns false when a limit stopped it.
+bool collect_text(const xmlNode* node, std::string& out, std::size_t& nodes_left, bool expanded,
+                  XmlDocument::Budget* budget) {
+  for (; node; node = node->next) {
+    if (nodes_left == 0) return false;
+    --nodes_left;
     switch (node->type) {
       case XML_TEXT_NODE:
       case XML_CDATA_SECTION_NODE:
-        if (node->content) out += reinterpret_cast<const char*>(node->content);
+        if (!append_within(out, reinterpret_cast<const char*>(node->content), expanded, budget)) {
+          return false;
+        }
         break;
       case XML_ELEMENT_NODE:
-        collect_text(node->children, out, budget);
+        if (!collect_text(node->children, out, nodes_left, expanded, budget)) return false;
         break;
       case XML_ENTITY_REF_NODE: {
         // Without entity substitution the reference points at its declaration; only internal
         // entities have content (external ones are never loaded).
         auto* entity = reinterpret_cast<const xmlEntity*>(node->children);
-        if (entity && entity->etype == XML_INTERNAL_GENERAL_ENTITY) {
-          collect_text(entity->children, out, budget);
+        if (entity && entity->etype == XML_INTERNAL_GENERAL_ENTITY &&
+            !collect_text(entity->children, out, nodes_left, true, budget)) {
+          return false;
         }
         break;
       }
@@ -99,6 +90,14 @@ void collect_text(const xmlNode* node, std::string& out, std::size_t& budget) {
         break;
     }
   }
+  return true;
+}
+
+std::string problems_note(const LibxmlErrors& errors) {
+  const auto& first = errors.problems().front();
+  std::string note = "the XML is not well-formed; read as far as it goes (" + first.message;
+  if (errors.count() > 1) note += "; " + std::to_string(errors.count() - 1) + " more problems";
+  return note + ")";
 }
 
 }  // namespace
@@ -109,38 +108,51 @@ void ensure_libxml_initialised() {
   std::call_once(once, [] { xmlInitParser(); });
 }
 
-std::optional<XmlDocument> XmlDocument::parse(std::string_view bytes, const std::string& url,
-                                              const std::optional<std::string>& http_charset) {
+Result<XmlDocument> XmlDocument::parse(std::string_view bytes, const std::string& url,
+                                       const std::optional<std::string>& http_charset,
+                                       XmlReadLimits limits) {
   ensure_libxml_initialised();
-  std::optional<std::string> encoding;
-  auto declared = declared_encoding(bytes);
-  bool wide = starts_with_utf16_or_32(bytes);
-  if (!wide) {
-    bool claims_utf8 = declared ? is_utf8_name(*declared)
-                                : !http_charset || is_utf8_name(*http_charset);
-    if (claims_utf8 && !is_valid_utf8(bytes)) {
-      encoding = "WINDOWS-1252";
-    } else if (!declared && http_charset && !is_utf8_name(*http_charset)) {
-      encoding = *http_charset;
-    }
-  }
-  std::string text = wide || bytes.find("<!ENTITY") != std::string_view::npos
-                         ? std::string(bytes)
-                         : decode_html_entity_names(bytes);
+  auto decoded = decode_xml(bytes, http_charset);
+  std::string text = repair_references(decoded.text);
+
   XmlDocument out;
   out.url_ = url;
-  out.doc_.reset(xmlReadMemory(text.data(), static_cast<int>(text.size()), url.c_str(),
-                               encoding ? encoding->c_str() : nullptr, kXmlOptions));
-  if (!out.doc_ && encoding) {
-    // An encoding libxml2 does not know: read it as declared instead.
-    out.doc_.reset(xmlReadMemory(text.data(), static_cast<int>(text.size()), url.c_str(), nullptr,
-                                 kXmlOptions));
+  for (auto& label : decoded.ignored_labels) {
+    out.notes_.push_back(XmlProblem{0, std::move(label) + "; read as " + decoded.encoding});
   }
-  if (!out.doc_ || !xmlDocGetRootElement(out.doc_.get())) return std::nullopt;
+  if (decoded.replaced > 0) {
+    out.notes_.push_back(XmlProblem{0, std::to_string(decoded.replaced) +
+                                           (decoded.replaced == 1 ? " byte has" : " bytes have") +
+                                           " no character in " + decoded.encoding +
+                                           "; read as U+FFFD"});
+  }
+  LibxmlErrors errors;
+  out.doc_.reset(
+      xmlReadMemory(text.data(), static_cast<int>(text.size()), url.c_str(), nullptr, kXmlOptions));
+  if (!out.doc_ || !xmlDocGetRootElement(out.doc_.get())) {
+    std::string why = "the XML could not be read at all";
+    if (errors.count() > 0)
+      why += " (line " + std::to_string(errors.problems().front().line) + ": " +
+             errors.problems().front().message + ")";
+    return fail(ErrorKind::kInvalidInput, why);
+  }
+  if (errors.count() > 0) {
+    out.notes_.push_back(XmlProblem{errors.problems().front().line, problems_note(errors)});
+  }
+  out.budget_ = std::make_unique<Budget>();
+  out.budget_->limits = limits;
+  out.budget_->expansion_left = limits.expansion_bytes;
+  out.doc_->_private = out.budget_.get();
   return out;
 }
 
-xmlNode* XmlDocument::root() const { return xmlDocGetRootElement(doc_.get()); }
+std::optional<std::string> XmlDocument::take_expansion_cut() const {
+  return std::exchange(budget_->cut, std::nullopt);
+}
+
+xmlNode* XmlDocument::root() const {
+  return xmlDocGetRootElement(doc_.get());
+}
 
 std::string_view local_name(const xmlNode* node) {
   if (!node || node->type != XML_ELEMENT_NODE || !node->name) return {};
@@ -179,8 +191,8 @@ xmlNode* first_child(const xmlNode* parent, std::initializer_list<std::string_vi
 std::string text_of(const xmlNode* node, std::size_t max_nodes) {
   std::string out;
   if (!node) return out;
-  std::size_t budget = max_nodes;
-  collect_text(node->children, out, budget);
+  std::size_t nodes_left = max_nodes;
+  collect_text(node->children, out, nodes_left, false, budget_of(node));
   return out;
 }
 
@@ -189,31 +201,49 @@ std::string inner_markup(const xmlNode* node) {
   if (!node) return out;
   xmlBuffer* buf = xmlBufferCreate();
   if (!buf) return out;
-  for (xmlNode* c = node->children; c; c = c->next) xmlNodeDump(buf, node->doc, c, 0, 0);
+  auto* budget = budget_of(node);
+  std::size_t cap = budget ? budget->limits.value_bytes : std::size_t(-1);
+  for (xmlNode* c = node->children; c && static_cast<std::size_t>(xmlBufferLength(buf)) <= cap;
+       c = c->next) {
+    xmlNodeDump(buf, node->doc, c, 0, 0);
+  }
   out.assign(reinterpret_cast<const char*>(xmlBufferContent(buf)),
-             static_cast<std::size_t>(xmlBufferLength(buf)));
+             std::min(static_cast<std::size_t>(xmlBufferLength(buf)),
+                      cap == std::size_t(-1) ? cap : cap + 1));
   xmlBufferFree(buf);
   return out;
 }
 
 std::string attribute(const xmlNode* node, const char* name, const char* ns) {
-  if (!node) return {};
-  xmlChar* value = ns ? xmlGetNsProp(node, BAD_CAST name, BAD_CAST ns)
-                      : xmlGetNoNsProp(node, BAD_CAST name);
-  if (!value) return {};
-  std::string out(reinterpret_cast<const char*>(value));
-  xmlFree(value);
+  // Not xmlGetProp: it expands entity references without a limit.
+  if (!node || node->type != XML_ELEMENT_NODE) return {};
+  xmlAttr* attr = xmlHasNsProp(node, BAD_CAST name, ns ? BAD_CAST ns : nullptr);
+  if (!attr || attr->type != XML_ATTRIBUTE_NODE) return {};  // not a default from a DTD
+  std::string out;
+  std::size_t nodes_left = 100'000;
+  collect_text(attr->children, out, nodes_left, false, budget_of(node));
   return out;
 }
 
 std::string base_of(const xmlNode* node, const std::string& document_url) {
-  // xmlNodeGetBase already resolves nested xml:base values against each other and the
-  // document URL given to the parser.
-  xmlChar* base = node ? xmlNodeGetBase(node->doc, node) : nullptr;
-  if (!base) return document_url;
-  std::string value(reinterpret_cast<const char*>(base));
-  xmlFree(base);
-  return resolve_url(document_url, value).value_or(document_url);
+  // Not xmlNodeGetBase: it reads xml:base with xmlGetProp (see attribute()).
+  std::vector<std::string> bases;
+  for (const xmlNode* n = node; n && n->type == XML_ELEMENT_NODE && bases.size() < 64;
+       n = n->parent) {
+    if (auto value = attribute(n, "base", reinterpret_cast<const char*>(XML_XML_NAMESPACE));
+        !value.empty()) {
+      bases.push_back(std::move(value));
+    }
+  }
+  // The chain starts at the document's own URL (which the parser was given), so that a caller
+  // passing an ancestor's base does not apply that ancestor's xml:base twice.
+  std::string base = node && node->doc && node->doc->URL
+                         ? reinterpret_cast<const char*>(node->doc->URL)
+                         : document_url;
+  for (auto it = bases.rbegin(); it != bases.rend(); ++it) {
+    base = resolve_url(base, *it).value_or(base);
+  }
+  return base;
 }
 
 int line_of(const xmlNode* node) {

@@ -107,8 +107,12 @@ ParsedFeed parse_atom(const XmlDocument& doc, const FeedContext& ctx) {
   info.title = clean_text(text_construct(atom_child(root, "title")));
   info.site_url = alternate_link(root, base);
   if (!info.title.empty()) out.title = info.title;
+  (void)doc.take_expansion_cut();  // the feed's own values are not an entry's fault
   for (xmlNode* c : child_elements(root)) {
-    if (is_atom_element(c, "entry")) add_feed_item(out, read_entry(c, base), info, ctx);
+    if (!is_atom_element(c, "entry")) continue;
+    FeedItem item = read_entry(c, base);
+    item.cut_short = doc.take_expansion_cut();
+    add_feed_item(out, std::move(item), info, ctx);
   }
   return out;
 }

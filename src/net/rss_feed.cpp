@@ -120,7 +120,12 @@ ParsedFeed parse_rss(const XmlDocument& doc, const FeedContext& ctx) {
   // So items are gathered from anywhere below the root, in document order, within a budget.
   std::vector<xmlNode*> items;
   find_items(root, items);
-  for (xmlNode* item : items) add_feed_item(out, read_item(item, base), info, ctx);
+  (void)doc.take_expansion_cut();  // the channel's values are not an item's fault
+  for (xmlNode* node : items) {
+    FeedItem item = read_item(node, base);
+    item.cut_short = doc.take_expansion_cut();
+    add_feed_item(out, std::move(item), info, ctx);
+  }
   return out;
 }
 

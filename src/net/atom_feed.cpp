@@ -74,11 +74,18 @@ FeedItem read_entry(const xmlNode* entry, const std::string& feed_base) {
   if (xmlNode* content = atom_child(entry, "content"); content && attribute(content, "src").empty()) {
     item.content = text_construct(content);
   }
-  for (const char* name : {"published", "updated", "issued", "modified", "created"}) {
-    item.date = plain(atom_child(entry, name));
-    if (!item.date.empty()) break;
+  // Published over updated wherever they appear; Atom 0.3's issued and modified likewise.
+  for (const char* name : {"published", "issued", "created", "updated", "modified"}) {
+    if (auto date = plain(atom_child(entry, name)); !date.empty()) item.dates.push_back(date);
   }
-  if (item.date.empty()) item.date = plain(first_child(entry, {kDcNs}, "date"));
+  for (const char* name : {"issued", "created", "modified"}) {
+    if (auto date = plain(first_child(entry, {kDcTermsNs}, name)); !date.empty()) {
+      item.dates.push_back(date);
+    }
+  }
+  if (auto date = plain(first_child(entry, {kDcNs}, "date")); !date.empty()) {
+    item.dates.push_back(date);
+  }
   for (xmlNode* c : child_elements(entry)) {
     if (!is_atom_element(c, "category")) continue;
     auto label = attribute(c, "label");

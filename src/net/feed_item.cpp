@@ -6,6 +6,7 @@
 #include <newsdb/url.hpp>
 #include <set>
 
+#include "net/feed_date.hpp"
 #include "net/feed_text.hpp"
 #include "net/html_text.hpp"
 #include "net/url_parts.hpp"
@@ -56,12 +57,14 @@ void warn(ParsedFeed& out, const FeedContext& ctx, int line, std::string field,
 // The first of the item's values over `limit` bytes, as its field name; nullopt when none is.
 std::optional<std::string> field_over(const FeedItem& item, std::size_t limit) {
   std::pair<const char*, const std::string*> values[] = {
-      {"title", &item.title.raw},  {"link", &item.link},
-      {"guid", &item.guid},        {"excerpt", &item.summary.raw},
-      {"body", &item.content.raw}, {"date", &item.date},
-      {"author", &item.author},    {"origLink", &item.original_link}};
+      {"title", &item.title.raw},       {"link", &item.link},        {"guid", &item.guid},
+      {"excerpt", &item.summary.raw},   {"body", &item.content.raw}, {"author", &item.author},
+      {"origLink", &item.original_link}};
   for (const auto& [name, value] : values) {
     if (value->size() > limit) return name;
+  }
+  for (const auto& date : item.dates) {
+    if (date.size() > limit) return "date";
   }
   for (const auto& topic : item.topics) {
     if (topic.size() > limit) return "topics";
@@ -102,8 +105,14 @@ std::string quoted_title(const std::string& title) {
 }
 
 void set_date(Article& a, const FeedItem& item, ParsedFeed& out, const FeedContext& ctx) {
-  std::string written = collapse_whitespace(item.date);
-  auto date = written.empty() ? std::nullopt : parse_date(written);
+  // The first date that reads; none that would need a guess (an unknown zone name).
+  std::string written;
+  std::optional<Timestamp> date;
+  for (const auto& text : item.dates) {
+    auto tidy = collapse_whitespace(text);
+    if (written.empty()) written = tidy;
+    if ((date = parse_feed_date(tidy))) break;
+  }
   if (!written.empty() && !date) {
     warn(out, ctx, item.line, "date",
          quoted_title(a.title) + ": unreadable date '" + cut_at_word(written, 60) +

@@ -36,7 +36,7 @@ struct FeedItem {
   std::string guid;            // its id; used as the link when it is an http(s) URL
   FeedText summary;
   FeedText content;
-  std::string date;            // as written
+  std::vector<std::string> dates;  // as written, the one to prefer first
   std::vector<std::string> topics;
   std::vector<Image> images;   // absolute URLs
   std::optional<Provider> provider;  // the item's own (RSS/Atom <source>)

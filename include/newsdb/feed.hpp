@@ -15,9 +15,12 @@
 // - an item without a date gets the fetch time and the unknown field kDateSourceField =
 //   "fetched"; a date more than a day after the fetch time is clamped to the fetch time, marked
 //   "clamped", and warned about.
-// Malformed XML is read as far as it goes (libxml2's recover mode); an item that cannot become an
-// article (no link, no title) is skipped with a warning. Pure function of its inputs: no I/O,
-// thread-safe. Resource use is bounded (ParseLimits; entity expansion is capped).
+// Malformed XML is read as far as it goes (libxml2's recover mode, its complaints a warning); an
+// item that cannot become an article (no link, no title) is skipped with a warning. Limits count
+// bytes (ParseLimits): an item with a value over max_field_bytes, or whose entity references
+// expand past what the document may hold (max_document_bytes, less the document's own size),
+// fails with an error naming the limit, and the items after it are read. Pure function of its
+// inputs: no I/O, thread-safe.
 #pragma once
 
 #include <newsdb/article.hpp>
@@ -58,10 +61,11 @@ struct ParsedFeed {
   FeedFormat format = FeedFormat::kRss;
   std::optional<std::string> title;     // the feed's own title, when it has one
   std::vector<Article> articles;        // in document order, each with canonical_url set
-  std::vector<Diagnostic> diagnostics;  // skipped items and clamped dates (warnings); errors
-                                        // in article-format records; path = FeedContext::url
-  std::size_t failed_records = 0;       // article-format records that failed (a record may
-                                        // have several errors); feeds' items never fail
+  std::vector<Diagnostic> diagnostics;  // how the document was read, skipped items, clamped
+                                        // dates (warnings); errors in article-format records
+                                        // and items over a limit; path = FeedContext::url
+  std::size_t failed_records = 0;       // records or items that failed (a record may have
+                                        // several errors; an item fails on a limit)
 };
 
 // Parses a fetched document. Fails with kInvalidInput when the bytes are not any supported

@@ -38,7 +38,8 @@ struct PollReport {
   std::optional<FeedFormat> format;       // kFetched: what the document was
   std::size_t items = 0;                  // kFetched/kUnchanged: articles the document held
   WriteCounts counts;                     // kFetched: what the store made of them
-  std::string error;                      // kFailed: why, for a person
+  std::string error;                      // kFailed: why, for a person; kFetched: the items
+                                          // that failed, when some did ("" when none)
   std::optional<std::string> moved_from;  // the old URL when a permanent redirect moved it
   std::vector<Diagnostic> diagnostics;    // warnings about items (skipped, dates clamped)
 };

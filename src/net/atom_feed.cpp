@@ -74,11 +74,18 @@ FeedItem read_entry(const xmlNode* entry, const std::string& feed_base) {
   if (xmlNode* content = atom_child(entry, "content"); content && attribute(content, "src").empty()) {
     item.content = text_construct(content);
   }
-  for (const char* name : {"published", "updated", "issued", "modified", "created"}) {
-    item.date = plain(atom_child(entry, name));
-    if (!item.date.empty()) break;
+  // Published over updated wherever they appear; Atom 0.3's issued and modified likewise.
+  for (const char* name : {"published", "issued", "created", "updated", "modified"}) {
+    if (auto date = plain(atom_child(entry, name)); !date.empty()) item.dates.push_back(date);
   }
-  if (item.date.empty()) item.date = plain(first_child(entry, {kDcNs}, "date"));
+  for (const char* name : {"issued", "created", "modified"}) {
+    if (auto date = plain(first_child(entry, {kDcTermsNs}, name)); !date.empty()) {
+      item.dates.push_back(date);
+    }
+  }
+  if (auto date = plain(first_child(entry, {kDcNs}, "date")); !date.empty()) {
+    item.dates.push_back(date);
+  }
   for (xmlNode* c : child_elements(entry)) {
     if (!is_atom_element(c, "category")) continue;
     auto label = attribute(c, "label");
@@ -107,8 +114,12 @@ ParsedFeed parse_atom(const XmlDocument& doc, const FeedContext& ctx) {
   info.title = clean_text(text_construct(atom_child(root, "title")));
   info.site_url = alternate_link(root, base);
   if (!info.title.empty()) out.title = info.title;
+  (void)doc.take_expansion_cut();  // the feed's own values are not an entry's fault
   for (xmlNode* c : child_elements(root)) {
-    if (is_atom_element(c, "entry")) add_feed_item(out, read_entry(c, base), info, ctx);
+    if (!is_atom_element(c, "entry")) continue;
+    FeedItem item = read_entry(c, base);
+    item.cut_short = doc.take_expansion_cut();
+    add_feed_item(out, std::move(item), info, ctx);
   }
   return out;
 }

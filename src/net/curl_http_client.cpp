@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "net/curl_handles.hpp"
+#include "net/feed_text.hpp"
 #include "net/url_parts.hpp"
 
 namespace newsdb::net {
@@ -109,12 +110,6 @@ bool is_transient(CURLcode code) {
 
 bool is_redirect(int status) {
   return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-}
-
-std::string size_text(std::size_t bytes) {
-  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
-  if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes >> 10) + " KiB";
-  return std::to_string(bytes) + " bytes";
 }
 
 class CurlHttpClient final : public HttpClient {

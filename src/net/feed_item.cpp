@@ -6,6 +6,7 @@
 #include <newsdb/url.hpp>
 #include <set>
 
+#include "net/feed_date.hpp"
 #include "net/feed_text.hpp"
 #include "net/html_text.hpp"
 #include "net/url_parts.hpp"
@@ -36,15 +37,67 @@ HtmlText clean(const FeedText& text, TextLayout layout) {
   return out;
 }
 
-void warn(ParsedFeed& out, const FeedContext& ctx, int line, std::string field,
-          std::string message) {
+void report(ParsedFeed& out, const FeedContext& ctx, int line, std::string field,
+            std::string message, Severity severity) {
   Diagnostic d;
   d.path = ctx.url;
   d.line = line;
   d.field = std::move(field);
   d.message = std::move(message);
-  d.severity = Severity::kWarning;
+  d.severity = severity;
   out.diagnostics.push_back(std::move(d));
+}
+
+void warn(ParsedFeed& out, const FeedContext& ctx, int line, std::string field,
+          std::string message) {
+  report(out, ctx, line, std::move(field), std::move(message), Severity::kWarning);
+}
+
+
+// The first of the item's values over `limit` bytes, as its field name; nullopt when none is.
+std::optional<std::string> field_over(const FeedItem& item, std::size_t limit) {
+  std::pair<const char*, const std::string*> values[] = {
+      {"title", &item.title.raw},       {"link", &item.link},        {"guid", &item.guid},
+      {"excerpt", &item.summary.raw},   {"body", &item.content.raw}, {"author", &item.author},
+      {"origLink", &item.original_link}};
+  for (const auto& [name, value] : values) {
+    if (value->size() > limit) return name;
+  }
+  for (const auto& date : item.dates) {
+    if (date.size() > limit) return "date";
+  }
+  for (const auto& topic : item.topics) {
+    if (topic.size() > limit) return "topics";
+  }
+  for (const auto& image : item.images) {
+    if (image.url.size() > limit) return "images";
+  }
+  if (item.provider &&
+      (item.provider->name.size() > limit || item.provider->domain.size() > limit)) {
+    return "provider";
+  }
+  return std::nullopt;
+}
+
+// True (and the item failed with an error) when a limit stops it.
+bool refused_by_limits(ParsedFeed& out, const FeedItem& item, const FeedContext& ctx) {
+  std::size_t limit = ctx.limits.max_field_bytes;
+  auto field = field_over(item, limit);
+  if (!field && !item.cut_short) return false;
+  std::string which = "the item";
+  if (item.title.raw.size() <= limit) {
+    auto title = clean(item.title, TextLayout::kOneLine).text;
+    if (!title.empty()) which = "item \"" + cut_at_word(title, 60) + "\"";
+  }
+  if (which == "the item" && item.link.size() <= limit && !item.link.empty()) {
+    which = "the item at " + cut_at_word(item.link, 100);
+  }
+  std::string message = field ? which + ": its " + *field + " is over the " + size_text(limit) +
+                                    " per-value limit; skipped"
+                              : which + ": " + *item.cut_short + "; skipped";
+  report(out, ctx, item.line, field.value_or(""), std::move(message), Severity::kError);
+  ++out.failed_records;
+  return true;
 }
 
 std::string quoted_title(const std::string& title) {
@@ -52,8 +105,14 @@ std::string quoted_title(const std::string& title) {
 }
 
 void set_date(Article& a, const FeedItem& item, ParsedFeed& out, const FeedContext& ctx) {
-  std::string written = collapse_whitespace(item.date);
-  auto date = written.empty() ? std::nullopt : parse_date(written);
+  // The first date that reads; none that would need a guess (an unknown zone name).
+  std::string written;
+  std::optional<Timestamp> date;
+  for (const auto& text : item.dates) {
+    auto tidy = collapse_whitespace(text);
+    if (written.empty()) written = tidy;
+    if ((date = parse_feed_date(tidy))) break;
+  }
   if (!written.empty() && !date) {
     warn(out, ctx, item.line, "date",
          quoted_title(a.title) + ": unreadable date '" + cut_at_word(written, 60) +
@@ -134,6 +193,7 @@ bool looks_like_image(const std::string& type, const std::string& medium, const 
 
 void add_feed_item(ParsedFeed& out, FeedItem item, const FeedChannel& channel,
                    const FeedContext& ctx) {
+  if (refused_by_limits(out, item, ctx)) return;
   Article a;
   a.title = clean(item.title, TextLayout::kOneLine).text;
   auto summary = clean(item.summary, TextLayout::kOneLine);

@@ -36,11 +36,14 @@ struct FeedItem {
   std::string guid;            // its id; used as the link when it is an http(s) URL
   FeedText summary;
   FeedText content;
-  std::string date;            // as written
+  std::vector<std::string> dates;  // as written, the one to prefer first
   std::vector<std::string> topics;
   std::vector<Image> images;   // absolute URLs
   std::optional<Provider> provider;  // the item's own (RSS/Atom <source>)
   std::string author;
+  // Set when a limit cut one of its values short while it was read (entity expansion past the
+  // document's budget): the item fails with this as its diagnostic.
+  std::optional<std::string> cut_short;
 };
 
 // The text of `text` for people: HTML stripped and entities decoded when it is HTML, whitespace
@@ -48,7 +51,9 @@ struct FeedItem {
 std::string clean_text(const FeedText& text, TextLayout layout = TextLayout::kOneLine);
 
 // Appends `item` to `out.articles` as an Article, or a warning to `out.diagnostics` when it
-// cannot be one (no usable link, no title).
+// cannot be one (no usable link, no title). An item with a value over the per-value limit
+// (context.limits.max_field_bytes) or cut short fails: an error naming the limit, and
+// out.failed_records counts it.
 void add_feed_item(ParsedFeed& out, FeedItem item, const FeedChannel& channel,
                    const FeedContext& context);
 

@@ -105,7 +105,7 @@ Result<ParsedFeed> parse_xml(std::string_view bytes, const FeedContext& ctx) {
   auto charset = ctx.content_type ? net::charset_of(*ctx.content_type) : std::nullopt;
   net::XmlReadLimits limits;
   limits.value_bytes = ctx.limits.max_field_bytes;
-  limits.expansion_bytes = ctx.limits.max_document_bytes - bytes.size();
+  limits.document_bytes = ctx.limits.max_document_bytes;
   auto doc = net::XmlDocument::parse(bytes, ctx.url, charset, limits);
   if (!doc) return std::unexpected(doc.error());
   std::optional<ParsedFeed> feed;

@@ -123,8 +123,12 @@ PollReport FeedPoller::complete(const Source& source, Result<HttpResponse> respo
   }
 
   if (report.status != PollStatus::kFailed) {
-    report.source.error_count = 0;
-    report.source.last_error.reset();
+    // A source that answered is due again after its interval, even when some of its items
+    // failed: the server is fine, and the failed items are counted and shown until they go.
+    bool items_failed = report.status == PollStatus::kFetched && !report.error.empty();
+    report.source.error_count = items_failed ? report.source.error_count + 1 : 0;
+    report.source.last_error =
+        items_failed ? std::optional<std::string>(report.error) : std::nullopt;
     report.source.next_due_at = now + report.source.every;
   }
   if (auto r = save(report); !r) store_error_ = r.error();
@@ -174,6 +178,14 @@ void FeedPoller::fetched(PollReport& report, HttpResponse& response, Timestamp n
   }
 
   report.status = PollStatus::kFetched;
+  if (feed->failed_records > 0) {
+    // The good items are in; the source still says what went wrong, until a poll without it.
+    auto first = std::find_if(feed->diagnostics.begin(), feed->diagnostics.end(),
+                              [](const Diagnostic& d) { return d.severity == Severity::kError; });
+    report.error = std::to_string(feed->failed_records) +
+                   (feed->failed_records == 1 ? " item failed" : " items failed") +
+                   (first != feed->diagnostics.end() ? ": " + first->message : std::string());
+  }
   report.format = feed->format;
   report.items = file.articles.size();
   report.counts = *counts;

@@ -1,5 +1,7 @@
 #include "net/feed_text.hpp"
 
+#include <string>
+
 namespace newsdb::net {
 namespace {
 
@@ -106,6 +108,12 @@ std::string cut_at_word(std::string_view text, std::size_t max_chars) {
     head.remove_suffix(1);
   }
   return std::string(head) + "…";
+}
+
+std::string size_text(std::size_t bytes) {
+  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+  if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes >> 10) + " KiB";
+  return std::to_string(bytes) + " bytes";
 }
 
 std::string utf8_encode(unsigned cp) {

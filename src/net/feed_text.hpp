@@ -19,6 +19,9 @@ std::string collapse_whitespace(std::string_view text);
 // word that fits, ended with "…", and at most `max_chars` code points in all.
 std::string cut_at_word(std::string_view text, std::size_t max_chars);
 
+// A size limit as people read it: "16 MiB", "64 KiB", else "1000 bytes".
+std::string size_text(std::size_t bytes);
+
 // The code point `cp` encoded as UTF-8 ("" for surrogates and values past U+10FFFF).
 std::string utf8_encode(unsigned cp);
 

@@ -46,8 +46,9 @@ FeedItem read_item(const json& item, const std::string& base) {
   } else {
     out.content = {str(item, "content_text"), Markup::kText};
   }
-  out.date = str(item, "date_published");
-  if (out.date.empty()) out.date = str(item, "date_modified");
+  for (const char* key : {"date_published", "date_modified"}) {
+    if (auto date = str(item, key); !date.empty()) out.dates.push_back(date);
+  }
   if (auto tags = item.find("tags"); tags != item.end() && tags->is_array()) {
     for (const auto& t : *tags) {
       if (t.is_string()) out.topics.push_back(t.get<std::string>());

@@ -1,7 +1,9 @@
 // RSS 0.9x / 2.0 (elements in no namespace) and RSS 1.0 (RDF: items beside the channel, in the
 // RSS 1.0 namespace), with the extensions real feeds use: content:encoded, dc:date, dc:creator,
 // dc:subject, media:*, feedburner:origLink, and atom:link when <link> is missing.
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "net/feed_item.hpp"
 #include "net/feed_text.hpp"
@@ -36,11 +38,31 @@ std::string atom_alternate(const xmlNode* parent) {
   return {};
 }
 
+// Where a date element ranks among an item's dates (0 first), or nullopt for other elements: the
+// publication date before the others, a modification date last.
+std::optional<std::size_t> date_rank(const xmlNode* node) {
+  struct Dated {
+    const char* ns;
+    const char* name;
+  };
+  static constexpr Dated kOrder[] = {{"", "pubDate"},        {kDcNs, "date"},
+                                     {kDcTermsNs, "issued"}, {kDcTermsNs, "created"},
+                                     {kAtomNs, "published"}, {kDcTermsNs, "modified"},
+                                     {kAtomNs, "updated"}};
+  for (std::size_t i = 0; i < std::size(kOrder); ++i) {
+    bool own = *kOrder[i].ns == '\0' ? is_rss_element(node, kOrder[i].name)
+                                     : is_element(node, kOrder[i].ns, kOrder[i].name);
+    if (own) return i;
+  }
+  return std::nullopt;
+}
+
 FeedItem read_item(const xmlNode* node, const std::string& base) {
   FeedItem item;
   item.line = line_of(node);
   item.base = base_of(node, base);
   std::string link;
+  std::vector<std::string> dates(7);
   for (xmlNode* c : child_elements(node)) {
     auto ns = namespace_of(c);
     if (is_rss_element(c, "title")) {
@@ -53,10 +75,8 @@ FeedItem read_item(const xmlNode* node, const std::string& base) {
       item.summary = {text_of(c), Markup::kHtml};
     } else if (is_element(c, kContentNs, "encoded")) {
       item.content = {text_of(c), Markup::kHtml};
-    } else if (is_rss_element(c, "pubDate")) {
-      item.date = plain(c);
-    } else if (is_element(c, kDcNs, "date") || is_element(c, kAtomNs, "updated")) {
-      if (item.date.empty()) item.date = plain(c);
+    } else if (auto rank = date_rank(c)) {
+      if (dates[*rank].empty()) dates[*rank] = plain(c);
     } else if (is_rss_element(c, "category") || is_element(c, kDcNs, "subject")) {
       item.topics.push_back(text_of(c));
     } else if (is_rss_element(c, "author") || is_element(c, kDcNs, "creator")) {
@@ -69,6 +89,9 @@ FeedItem read_item(const xmlNode* node, const std::string& base) {
     } else if (ns == kFeedburnerNs && local_name(c) == "origLink") {
       item.original_link = resolve_url(item.base, plain(c)).value_or("");
     }
+  }
+  for (auto& date : dates) {
+    if (!date.empty()) item.dates.push_back(std::move(date));
   }
   if (link.empty()) link = atom_alternate(node);
   item.link = resolve_url(item.base, link).value_or("");
@@ -120,7 +143,12 @@ ParsedFeed parse_rss(const XmlDocument& doc, const FeedContext& ctx) {
   // So items are gathered from anywhere below the root, in document order, within a budget.
   std::vector<xmlNode*> items;
   find_items(root, items);
-  for (xmlNode* item : items) add_feed_item(out, read_item(item, base), info, ctx);
+  (void)doc.take_expansion_cut();  // the channel's values are not an item's fault
+  for (xmlNode* node : items) {
+    FeedItem item = read_item(node, base);
+    item.cut_short = doc.take_expansion_cut();
+    add_feed_item(out, std::move(item), info, ctx);
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <utility>
 
+#include "net/feed_text.hpp"
 #include "net/url_parts.hpp"
 #include "net/xml_encoding.hpp"
 #include "net/xml_references.hpp"
@@ -27,10 +28,6 @@ XmlDocument::Budget* budget_of(const xmlNode* node) {
   return node && node->doc ? static_cast<XmlDocument::Budget*>(node->doc->_private) : nullptr;
 }
 
-std::string size_text(std::size_t bytes) {
-  if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
-  return std::to_string(bytes) + " bytes";
-}
 
 // Appends `text` to `out` within the limits; false when it stopped (cut past the per-value
 // limit, or out of expansion budget).
@@ -48,8 +45,7 @@ bool append_within(std::string& out, const char* text, bool expanded, XmlDocumen
     if (charged > budget->expansion_left) {
       if (!budget->cut) {
         budget->cut = "entity references expand past the " +
-                      size_text(budget->limits.expansion_bytes) +
-                      " a document may hold; the rest of the feed's references are not read";
+                      size_text(budget->limits.document_bytes) + " a document may hold";
       }
       budget->expansion_left = 0;
       return false;
@@ -141,7 +137,8 @@ Result<XmlDocument> XmlDocument::parse(std::string_view bytes, const std::string
   }
   out.budget_ = std::make_unique<Budget>();
   out.budget_->limits = limits;
-  out.budget_->expansion_left = limits.expansion_bytes;
+  out.budget_->expansion_left =
+      limits.document_bytes - std::min(limits.document_bytes, bytes.size());
   out.doc_->_private = out.budget_.get();
   return out;
 }

@@ -38,11 +38,11 @@ void ensure_libxml_initialised();
 
 // What reading values out of one document may cost. Every value read (text_of, inner_markup,
 // attribute) is cut just past `value_bytes`, so that a caller sees it is over the per-value
-// limit; entity references may add at most `expansion_bytes` to everything read, all values of
-// the document together (the document's own bytes are not charged: only what references add).
+// limit; entity references may expand the document to at most `document_bytes` in all: its own
+// bytes, and what every reference of every value read adds.
 struct XmlReadLimits {
   std::size_t value_bytes = 1u << 20;
-  std::size_t expansion_bytes = 16u << 20;
+  std::size_t document_bytes = 16u << 20;
 };
 
 class XmlDocument {
@@ -66,7 +66,7 @@ class XmlDocument {
   const std::vector<XmlProblem>& notes() const { return notes_; }
 
   // Why a value read since the last call is incomplete (entity expansion went past
-  // XmlReadLimits::expansion_bytes), and clears it; nullopt when nothing was cut that way.
+  // XmlReadLimits::document_bytes), and clears it; nullopt when nothing was cut that way.
   std::optional<std::string> take_expansion_cut() const;
 
   // What text_of and friends charge against; reached from any node through its document.

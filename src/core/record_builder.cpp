@@ -32,6 +32,7 @@ enum Field : int {
   kRelated,  // article only
   kBody,     // article only
   kId,       // article only: ignored
+  kStoryId,  // article only: ignored (the store assigns stories)
   kUnknown,
 };
 
@@ -53,7 +54,8 @@ constexpr std::array<std::string_view, kUnknown> kFieldNames = {"title",
                                                                 "secured",
                                                                 "related",
                                                                 "body",
-                                                                "id"};
+                                                                "id",
+                                                                "storyId"};
 
 Field field_for_key(std::string_view key, bool article) {
   for (int i = 0; i < kUnknown; ++i) {
@@ -380,6 +382,7 @@ bool RecordBuilder::read_known_field(int field, ArticleFields& f, Article* artic
       return true;
     }
     case kId:
+    case kStoryId:
       skip_value();
       return true;
     case kUnknown:

@@ -101,6 +101,13 @@ TEST_CASE("article_from_json ignores the id that newsdb's own output adds", "[ar
   CHECK(a->extra.empty());
 }
 
+TEST_CASE("article_from_json ignores the storyId that newsdb's own output adds", "[article_json]") {
+  auto a = article_from_json(
+      Json::parse(R"({"id":42,"storyId":7,"title":"T","webUrl":"https://x.org/"})"));
+  REQUIRE(a);
+  CHECK(a->extra.empty());
+}
+
 TEST_CASE("article_from_json normalises dates to UTC", "[article_json]") {
   auto a = article_from_json(Json::parse(
       R"({"title":"T","webUrl":"https://x.org/","publishedDateTime":"2023-11-24T10:42:00+05:30"})"));

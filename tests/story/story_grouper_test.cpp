@@ -74,7 +74,7 @@ TEST_CASE("a stock headline over different excerpts is not one story", "[story]"
   CHECK(group_articles(in) == std::vector<std::int64_t>{1, 2});
 }
 
-TEST_CASE("similar content about one event joins; the same topic's other event does not",
+TEST_CASE("similar content about one event joins, the same topic's other event does not",
           "[story]") {
   std::vector<ArticleFields> in = {
       article("Microsoft agrees to buy Nuance Communications for $16 billion", "https://a.com/1",

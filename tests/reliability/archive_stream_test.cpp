@@ -19,10 +19,6 @@ using namespace newsdb::test;
 
 namespace {
 
-bool under_sanitizer() {
-  return std::getenv("ASAN_OPTIONS") != nullptr;
-}
-
 constexpr int kGoodRecords = 3000;
 constexpr int kOversizedLines = 18;
 

@@ -34,10 +34,6 @@ std::string head(const std::string& name) {
 }
 
 // scripts/test-sanitize.sh sets ASAN_OPTIONS for the sanitizer build's run.
-bool under_sanitizer() {
-  return std::getenv("ASAN_OPTIONS") != nullptr;
-}
-
 std::string nested_list(int depth) {
   return std::string(depth, '[') + std::string(depth, ']');
 }

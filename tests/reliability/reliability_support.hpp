@@ -13,6 +13,22 @@
 
 namespace newsdb::test {
 
+// Whether this test binary is built with AddressSanitizer, whose shadow memory and quarantine
+// dominate a process's peak memory and need terabytes of address space (no `ulimit -v`).
+constexpr bool under_sanitizer() {
+#if defined(__SANITIZE_ADDRESS__)
+  return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  return true;
+#else
+  return false;
+#endif
+#else
+  return false;
+#endif
+}
+
 struct ChildOptions {
   // RLIMIT_FSIZE in bytes, with SIGXFSZ ignored, so that a write past it fails with EFBIG the way
   // a full disk fails a write (instead of killing the process).

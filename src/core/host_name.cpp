@@ -38,6 +38,11 @@ std::string canonical_host(std::string_view host) {
   // UTS #46 maps a fullwidth `：` or `／` to the ASCII delimiter, and the canonical URL would
   // then read back with another host and port. libidn2's STD3 flag is no help: it drops such
   // characters silently (`a_b` became `ab`, another host). So the result is checked here.
+  // Characters it maps to nothing (a soft hyphen) can leave a label empty, or the whole host,
+  // which no URL could carry: such a host is one IDNA cannot map.
+  if (ascii.empty() || ascii.front() == '.' || ascii.find("..") != std::string::npos) {
+    return lower_ascii(host);
+  }
   for (char c : ascii) {
     if (!(is_alpha(c) || is_digit(c) || c == '-' || c == '.' || c == '_')) {
       return lower_ascii(host);

@@ -438,8 +438,10 @@ class Bench:
             ("facets",
              "topic facet counts (all topics)",
              nd + ["topics", "--limit", "0", "--format", "tsv"],
-             sq(db, "SELECT t.name, count(*) FROM article_topics x JOIN topics t ON t.id = x.topic_id "
-                    "GROUP BY x.topic_id ORDER BY count(*) DESC, t.name_key, t.name", "-tabs"),
+             sq(db, "SELECT t.name AS name, count(*) AS count FROM article_topics x "
+                    "JOIN topics t ON t.id = x.topic_id "
+                    "GROUP BY x.topic_id ORDER BY count(*) DESC, t.name_key, t.name",
+                "-tabs", "-header"),
              sq(peer, "SELECT topic, count(*) AS n FROM article_topics GROUP BY topic "
                       "ORDER BY n DESC, topic")),
             ("search",) + search("full-text `market`, top 20", "market"),

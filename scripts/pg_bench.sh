@@ -11,7 +11,7 @@
 # time.
 #
 # Environment: NEWSDB (the binary, default build/newsdb), CORPUS (an existing corpus folder to use
-# instead of generating one with ../shared/tools/gen_corpus.py --seed 42), JOBS (import --jobs;
+# instead of generating one with tools/gen_corpus.py --seed 42), JOBS (import --jobs;
 # default: newsdb's own, one parse thread per core), BEFORE (another newsdb binary, say the one
 # before a change: each round then also imports into PostgreSQL with it, just before NEWSDB, on
 # the same server, so the two are compared under the same load), FLOOR=1 (then measure the floor,
@@ -47,11 +47,7 @@ trap 'exit 130' INT TERM
 
 corpus=${CORPUS:-}
 if [ -z "$corpus" ]; then
-  generator=""
-  for dir in "$root/../shared" "$root/../../shared"; do
-    [ -f "$dir/tools/gen_corpus.py" ] && generator="$dir/tools/gen_corpus.py" && break
-  done
-  [ -n "$generator" ] || { echo "pg_bench.sh: no ../shared/tools/gen_corpus.py; set CORPUS" >&2; exit 1; }
+  generator="$root/tools/gen_corpus.py"
   corpus="$work/corpus"
   python3 "$generator" --count "$count" --out "$corpus" --seed 42 --jobs 1 -q
 fi

@@ -1,5 +1,5 @@
 // One store per backend and test process, built from the query fixtures (tests/data/query), the
-// samples and, when ../shared is present, a generated corpus; plus the same files parsed on their
+// samples and a synthetic corpus (tools/gen_corpus.py); plus the same files parsed on their
 // own so that expected answers never come from the store. Used by the reader tests, which run the
 // same checks on every backend of the run (support/backends.hpp):
 //
@@ -40,7 +40,6 @@ class ReaderFixture {
   const std::string& path() const { return fresh_.spec(); }
   // Every stored article as the parser read it (last record per URL).
   const std::vector<Article>& articles() const { return articles_; }
-  bool has_corpus() const { return has_corpus_; }
 
   const Article& by_url(const std::string& canonical) const {
     for (const auto& a : articles_) {
@@ -52,10 +51,7 @@ class ReaderFixture {
  private:
   explicit ReaderFixture(const std::string& backend) : backend_(backend), fresh_(backend) {
     std::vector<fs::path> inputs{fs::path(NEWSDB_TEST_DATA) / "query", fs::path(NEWSDB_SAMPLES)};
-    if (auto corpus = generated_corpus(1200, 11)) {
-      inputs.push_back(*corpus);
-      has_corpus_ = true;
-    }
+    inputs.push_back(generated_corpus(1200, 11));
     auto files = input_files(inputs);
     articles_ = deduplicated(parse_files(files));
     import_files(fresh_.store(), files);
@@ -64,7 +60,6 @@ class ReaderFixture {
   std::string backend_;
   FreshStore fresh_;
   std::vector<Article> articles_;
-  bool has_corpus_ = false;
 };
 
 // ASCII lower case: the fixtures' names that tests fold are ASCII.

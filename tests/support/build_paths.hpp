@@ -8,5 +8,4 @@ const char* binary();      // the newsdb executable under test
 const char* source_dir();  // the project's root
 const char* test_data();   // tests/data
 const char* samples();     // samples/
-const char* shared_dir();  // ../shared (the corpus and peers), which may be absent
 }  // namespace newsdb::test::build_paths

@@ -109,31 +109,20 @@ void import_files(Store& store, const std::vector<fs::path>& files) {
   flush();
 }
 
-std::optional<fs::path> shared_dir() {
-  if (const char* env = std::getenv("NEWSDB_SHARED_DIR"); env && *env && fs::is_directory(env)) {
-    return fs::path(env);
-  }
-  fs::path source(NEWSDB_SOURCE_DIR);
-  for (const auto& candidate : {source / ".." / "shared", source / ".." / ".." / "shared"}) {
-    if (fs::is_directory(candidate / "tools")) return fs::weakly_canonical(candidate);
-  }
-  return std::nullopt;
-}
-
-std::optional<fs::path> generated_corpus(int count, int seed) {
+fs::path generated_corpus(int count, int seed) {
   static std::map<std::pair<int, int>, std::unique_ptr<TempDir>> made;
   auto key = std::make_pair(count, seed);
   if (auto it = made.find(key); it != made.end()) return it->second->path() / "corpus";
-  auto shared = shared_dir();
-  if (!shared) return std::nullopt;
-  fs::path tool = *shared / "tools" / "gen_corpus.py";
-  if (!fs::exists(tool)) return std::nullopt;
+  fs::path tool = fs::path(NEWSDB_SOURCE_DIR) / "tools" / "gen_corpus.py";
+  if (!fs::exists(tool)) throw std::runtime_error("no corpus generator at " + tool.string());
   auto dir = std::make_unique<TempDir>();
   fs::path out = dir->path() / "corpus";
   std::string command = "python3 '" + tool.string() + "' --count " + std::to_string(count) +
                         " --seed " + std::to_string(seed) + " --out '" + out.string() +
                         "' > /dev/null 2>&1";
-  if (std::system(command.c_str()) != 0) return std::nullopt;
+  if (std::system(command.c_str()) != 0 || !fs::is_directory(out)) {
+    throw std::runtime_error("generating a corpus failed (is python3 installed?): " + command);
+  }
   made.emplace(key, std::move(dir));
   return out;
 }

@@ -9,7 +9,6 @@
 #include <filesystem>
 #include <newsdb/article.hpp>
 #include <newsdb/store.hpp>
-#include <optional>
 #include <vector>
 
 namespace newsdb::test {
@@ -32,12 +31,9 @@ std::vector<Article> deduplicated(const std::vector<Article>& articles);
 // failure.
 void import_files(Store& store, const std::vector<fs::path>& files);
 
-// The shared folder next to the project (../shared, or ../../shared from a worktree), or the
-// NEWSDB_SHARED_DIR environment variable; nullopt when none exists.
-std::optional<fs::path> shared_dir();
-
-// A corpus made by ../shared/tools/gen_corpus.py (--count, --seed), generated once per test
-// process into a temporary folder; nullopt when the generator or python3 is missing.
-std::optional<fs::path> generated_corpus(int count, int seed);
+// A synthetic corpus made by tools/gen_corpus.py (--count, --seed), generated once per test
+// process into a temporary folder. Throws when the generator or python3 is missing: a test that
+// needs it fails rather than skips.
+fs::path generated_corpus(int count, int seed);
 
 }  // namespace newsdb::test

@@ -2,10 +2,12 @@
 # Installs dependencies, builds, and runs the main job on samples/ with the embedded SQLite store:
 # checks the samples, imports them into a fresh database (build/demo.sqlite unless NEWSDB_DB says
 # otherwise), imports them again (all unchanged), and asks the store a few questions.
+# Installs only what building newsdb needs (install-deps.sh build): no test framework, database
+# server, fuzzer or benchmark tools; the program is built without its tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
-bash scripts/build.sh
+bash scripts/install-deps.sh build
+bash scripts/build.sh -DNEWSDB_TESTS=OFF
 export NEWSDB_DB=${NEWSDB_DB:-build/demo.sqlite}
 rm -f "$NEWSDB_DB" "$NEWSDB_DB-wal" "$NEWSDB_DB-shm"
 newsdb=./build/newsdb

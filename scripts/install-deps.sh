@@ -1,17 +1,36 @@
 #!/usr/bin/env bash
-# Installs everything newsdb needs to build and test, from Debian's packages only.
+# Installs what newsdb needs, from Debian's packages only, in groups:
+#
+#   bash scripts/install-deps.sh build     compile and run newsdb (what scripts/demo.sh needs)
+#   bash scripts/install-deps.sh test      build + the test suite on both backends (PostgreSQL 15)
+#   bash scripts/install-deps.sh [all]     test + CI's extras: fuzzing (clang), the benchmark,
+#                                          packaging and the man page check (the default)
+#
 # Safe to run repeatedly; needs root (or sudo).
 set -euo pipefail
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
-packages=(
-  build-essential cmake ninja-build pkg-config ccache
-  libyaml-dev libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev sqlite3
-  libcurl4-openssl-dev libxxhash-dev catch2 libcli11-dev libfmt-dev libarchive-dev libxml2-dev libidn2-dev
-  libpq-dev libpqxx-dev postgresql-15 postgresql-contrib-15
-  clang-19 libclang-rt-19-dev python3 python3-yaml hyperfine sqlite-utils
+group=${1:-all}
+# The compiler and the libraries newsdb links (libpq for the PostgreSQL backend, which is part
+# of every build; the server itself is only needed by the tests).
+build=(
+  g++ make cmake ninja-build pkg-config
+  libyaml-dev libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev
+  libcurl4-openssl-dev libxxhash-dev libcli11-dev libarchive-dev libxml2-dev libidn2-dev
+  libpq-dev
 )
+# The test suite: Catch2, the sqlite3 shell, python3 for the corpus generator (tools/), a
+# PostgreSQL 15 server for the second backend, and ccache for repeated builds.
+test=(catch2 sqlite3 python3 postgresql-15 postgresql-contrib-15 ccache)
+# CI's extra steps: libFuzzer (clang), the benchmark and its peers, the .deb and the man page.
+ci=(clang-19 libclang-rt-19-dev python3-yaml hyperfine sqlite-utils dpkg-dev file groff-base man-db)
+case $group in
+  build) packages=("${build[@]}") ;;
+  test) packages=("${build[@]}" "${test[@]}") ;;
+  all) packages=("${build[@]}" "${test[@]}" "${ci[@]}") ;;
+  *) echo "install-deps.sh: unknown group '$group'; use build, test or all" >&2; exit 2 ;;
+esac
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

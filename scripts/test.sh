@@ -4,6 +4,6 @@
 # starts on loopback before the run and stops after it, even when a test fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
-bash scripts/build.sh
+bash scripts/install-deps.sh test
+bash scripts/build.sh -DNEWSDB_TESTS=ON
 bash scripts/pg_run.sh ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure -j2

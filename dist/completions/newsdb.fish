@@ -1,0 +1,36 @@
+# fish completion for newsdb (installed as share/fish/vendor_completions.d/newsdb.fish)
+set -l commands import check query search show related providers topics categories stats export errors sql fetch sources migrate help
+complete -c newsdb -f
+complete -c newsdb -l db -r -F -d 'SQLite file or postgresql:// URI'
+complete -c newsdb -l help -d 'Show help'
+complete -c newsdb -l version -d 'Show the version'
+complete -c newsdb -n "not __fish_seen_subcommand_from $commands" -a import -d 'Parse articles and store them'
+complete -c newsdb -n "not __fish_seen_subcommand_from $commands" -a check -d 'Report every problem, writing nothing'
+complete -c newsdb -n "not __fish_seen_subcommand_from $commands" -a query -d 'List the matching articles'
+complete -c newsdb -n "not __fish_seen_subcommand_from $commands" -a search -d 'Full-text search'
+complete -c newsdb -n "not __fish_seen_subcommand_from $commands" -a show -d 'Show one article'
+complete -c newsdb -n "not __fish_seen_subcommand_from $commands" -a related -d 'Articles related to one'
+complete -c newsdb -n "not __fish_seen_subcommand_from $commands" -a providers -d 'Count per provider'
+complete -c newsdb -n "not __fish_seen_subcommand_from $commands" -a topics -d 'Count per topic'
+complete -c newsdb -n "not __fish_seen_subcommand_from $commands" -a categories -d 'Count per category'
+complete -c newsdb -n "not __fish_seen_subcommand_from $commands" -a stats -d 'Counts over time'
+complete -c newsdb -n "not __fish_seen_subcommand_from $commands" -a export -d 'Write matching articles out'
+complete -c newsdb -n "not __fish_seen_subcommand_from $commands" -a errors -d 'Inputs whose import failed'
+complete -c newsdb -n "not __fish_seen_subcommand_from $commands" -a sql -d 'Read-only SQL'
+complete -c newsdb -n "not __fish_seen_subcommand_from $commands" -a fetch -d 'Poll the registered feeds'
+complete -c newsdb -n "not __fish_seen_subcommand_from $commands" -a sources -d 'Feeds: add, list, remove'
+complete -c newsdb -n "not __fish_seen_subcommand_from $commands" -a migrate -d 'Copy a store to another backend'
+complete -c newsdb -n "not __fish_seen_subcommand_from $commands" -a help -d 'Help of newsdb or a command'
+set -l filtering query search export stats providers topics categories
+complete -c newsdb -n "__fish_seen_subcommand_from $filtering" -s t -l topic -r -d 'Topic'
+complete -c newsdb -n "__fish_seen_subcommand_from $filtering" -s p -l provider -r -d 'Provider name or domain'
+complete -c newsdb -n "__fish_seen_subcommand_from $filtering" -l category -r -d 'Category'
+complete -c newsdb -n "__fish_seen_subcommand_from $filtering" -l since -r -d 'From this date'
+complete -c newsdb -n "__fish_seen_subcommand_from $filtering" -l until -r -d 'Up to this date'
+complete -c newsdb -n "__fish_seen_subcommand_from $filtering" -s n -l limit -r -d 'At most this many, 0 for all'
+complete -c newsdb -n "__fish_seen_subcommand_from $filtering" -l sort -r -a 'newest oldest heat quality'
+complete -c newsdb -n "__fish_seen_subcommand_from $filtering" -s f -l format -r -a 'table tsv csv json jsonl text'
+complete -c newsdb -n "__fish_seen_subcommand_from import check" -F
+complete -c newsdb -n "__fish_seen_subcommand_from import check" -s j -l jobs -r -d 'Parse threads'
+complete -c newsdb -n "__fish_seen_subcommand_from sources" -a 'add list remove'
+complete -c newsdb -n "__fish_seen_subcommand_from help" -a "$commands"

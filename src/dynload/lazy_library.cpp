@@ -14,10 +14,11 @@ namespace {
 
 [[noreturn]] void cannot_load(const LazyLibrary& library, const char* what) {
   // No Error value can travel back through a C function's signature; the message says what to do.
-  std::fprintf(stderr, "newsdb: error: cannot load %s (%s); install %s\n", library.soname, what,
-               library.package);
+  std::fprintf(stderr,
+               "newsdb: error: this command needs %s, which cannot be loaded (%s): install %s\n",
+               library.soname, what, library.package);
   std::fflush(stderr);
-  _exit(127);
+  _exit(kExitMissingLibrary);
 }
 
 void* open_library(const LazyLibrary& library) {

@@ -10,11 +10,19 @@
 // usual: nothing else changes.
 //
 // Contract: thread-safe (the first call from any thread opens the library once). A library or
-// symbol that cannot be loaded ends the process with exit status 127 and a message on stderr
-// naming what to install: the same outcome as the dynamic loader's at start-up, only later.
+// symbol that cannot be loaded ends the process with exit status 1 (kExitMissingLibrary) and a
+// message on stderr naming the library and the package to install; only the commands that use
+// the library are affected (a query still runs without libcurl).
+//
+// Built with NEWSDB_LAZY_LOAD=ON (the default); with OFF the libraries are linked as usual and
+// only lazy_library.cpp is built.
 #pragma once
 
 namespace newsdb::dynload {
+
+// The exit status when a library cannot be loaded: 1, "something went wrong" (docs/cli.md), not
+// the shell's 127 "command not found".
+inline constexpr int kExitMissingLibrary = 1;
 
 struct LazyLibrary {
   const char* soname;   // the ABI this build was compiled against, e.g. "libcurl.so.4"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The feeds tour of the README, against the loopback feed server (build/tests/feed_server, which
+# The feeds tour of docs/feeds.md, against the loopback feed server (build/tests/feed_server, which
 # serves tests/data/feeds with ETags, Last-Modified and gzip): three sources added, fetched,
 # searched, fetched again (all 304s); then `import URL` and a source that fails.
 # Uses a throw-away database; needs a build (bash scripts/build.sh).

@@ -1,7 +1,7 @@
 // The typed article: what every input format (frontmatter files, JSON records, feeds) is turned
 // into, what the store keeps, and what every output format is made from.
 //
-// Field names follow the article format in DESIGN.md (camelCase keys map to snake_case members).
+// Field names follow the article format (docs/format.md) (camelCase keys map to snake_case members).
 // Optional fields are std::optional so that "absent" and "empty"/"zero" stay distinct and an
 // export -> import round trip gives back exactly what was read. Fields the format does not name are
 // kept, in their original order, as JSON values in `extra` at every level.
@@ -19,7 +19,7 @@ namespace newsdb {
 // Insertion-ordered JSON, so unknown fields come back in the order they were written.
 using Json = nlohmann::ordered_json;
 
-// Instants are whole seconds, UTC (DESIGN.md: printed as YYYY-MM-DDTHH:MM:SSZ).
+// Instants are whole seconds, UTC (docs/format.md: printed as YYYY-MM-DDTHH:MM:SSZ).
 using Timestamp = std::chrono::sys_seconds;
 
 struct Provider {

@@ -1,4 +1,4 @@
-// Articles as JSON objects in the article format's own field names (DESIGN.md, "Output"): what
+// Articles as JSON objects in the article format's own field names (docs/format.md, "Output"): what
 // `--format json/ndjson` prints, what .json/.ndjson inputs hold, and how a store may keep a record.
 //
 // Writing: fields in the format's order — title, excerpt, publishedDateTime

@@ -1,5 +1,5 @@
 // The query side of the store: finding articles, facet counts, related coverage, statistics,
-// recorded import errors and read-only SQL. Owned by the query work (issue 4).
+// recorded import errors and read-only SQL.
 //
 // Every backend answers alike: results are ordered as Query asks with ties broken by canonical
 // URL, names compare ignoring case, and nothing here writes to the store. Errors: kInvalidInput

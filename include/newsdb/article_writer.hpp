@@ -1,5 +1,5 @@
 // The import side of the store: what it remembers of each input, and batched, idempotent article
-// writes. Owned by the store/import work (issue 3).
+// writes.
 //
 // Identity: an article is its canonical URL. Writing the same URL again replaces the stored
 // article (fields, topics, images, related entries) when its content differs and leaves it alone

@@ -2,7 +2,7 @@
 //
 // Pure functions of their bytes (no I/O, thread-safe, callable from any number of workers). They
 // never throw and never crash on any input: every problem becomes a Diagnostic that points at the
-// file's line and column and names the field (DESIGN.md, "Bad input"). Resource use is bounded by
+// file's line and column and names the field (docs/format.md, "Bad input"). Resource use is bounded by
 // ParseLimits; exceeding one is a diagnostic that says which limit and its value.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Feeds into typed articles (DESIGN.md, "Feeds"): RSS 2.0 (and RSS 1.0/RDF), Atom 1.0, JSON Feed
+// Feeds into typed articles (docs/feeds.md): RSS 2.0 (and RSS 1.0/RDF), Atom 1.0, JSON Feed
 // 1.1, and documents in the article format itself (a JSON array or NDJSON of records, or one
 // frontmatter document), recognised by their content.
 //

@@ -1,4 +1,4 @@
-// Reading http(s) URLs once, as inputs of `newsdb import URL` (DESIGN.md, "Commands"): each URL
+// Reading http(s) URLs once, as inputs of `newsdb import URL` (docs/feeds.md): each URL
 // is fetched (no validators, no source bookkeeping) and parsed by parse_feed, so a URL may serve
 // any format newsdb reads: RSS, Atom, JSON Feed, article JSON / NDJSON, or one article document.
 //

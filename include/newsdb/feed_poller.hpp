@@ -1,4 +1,4 @@
-// Polling registered sources (DESIGN.md, "Feeds"): fetch them concurrently through an
+// Polling registered sources (docs/feeds.md): fetch them concurrently through an
 // HttpClient, parse what changed, write new and updated articles through the ArticleWriter, and
 // save each source's new state — validators, status, counts, errors, next due time — in the
 // SourceRegistry. The schedule and politeness rules are in <newsdb/fetch_schedule.hpp>.

@@ -1,4 +1,4 @@
-// HTTP GET for feeds (DESIGN.md, "Feeds"): the network as a small interface, and its libcurl
+// HTTP GET for feeds (docs/feeds.md): the network as a small interface, and its libcurl
 // implementation, one curl multi loop for all transfers.
 //
 // What the curl client guarantees, per request:

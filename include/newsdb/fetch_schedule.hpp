@@ -1,5 +1,5 @@
 // When sources are polled: the clock the poller reads, polling intervals as users write them,
-// and the backoff rules for failing sources (DESIGN.md, "Feeds").
+// and the backoff rules for failing sources (docs/feeds.md).
 //
 // Politeness rules, in one place:
 // - a source that answered (200 or 304) is due again `every` later;

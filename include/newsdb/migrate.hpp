@@ -1,4 +1,4 @@
-// Moving a whole archive from one store to another: SQLite to PostgreSQL and back (issue 8).
+// Moving a whole archive from one store to another: SQLite to PostgreSQL and back.
 //
 // The copy is exact: every row of every table — articles with all their fields and ids, topics,
 // providers, images, related entries, import records, import errors and feed sources — arrives

@@ -1,4 +1,4 @@
-// What a user asks of the store: filters, sort order and paging (DESIGN.md, FILTERS).
+// What a user asks of the store: filters, sort order and paging (docs/commands.md, "Filters").
 #pragma once
 
 #include <cstdint>

@@ -1,8 +1,8 @@
-// Feeds to poll (DESIGN.md, "Feeds"): what is registered, and what the last polls left behind —
+// Feeds to poll (docs/feeds.md): what is registered, and what the last polls left behind —
 // the validators for the next conditional GET, the schedule, and the error history that
 // `newsdb sources list` shows.
 //
-// Owned by the feeds work (issue 5). Every backend implements SourceRegistry; the poller
+// Every backend implements SourceRegistry; the poller
 // (<newsdb/feed_poller.hpp>) is its only writer besides the `sources` command.
 //
 // Time never comes from the registry itself: callers pass `now` (from a Clock), so tests are

@@ -1,4 +1,4 @@
-// The article's identity: its canonical URL (DESIGN.md, "Typed record rules").
+// The article's identity: its canonical URL (docs/format.md, "Identity").
 #pragma once
 
 #include <optional>

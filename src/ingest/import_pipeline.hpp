@@ -1,5 +1,5 @@
 // `newsdb import` as a library call: discovery -> stat-skip -> parsing on worker threads in
-// input order -> one writer committing large batches (DESIGN.md, "Store"; issue 3).
+// input order -> one writer committing large batches (docs/import.md).
 //
 //   inputs (InputWalk) ──────► skip rules ──► parse pool (N threads, in order) ──► batches
 //   archives (ArchiveReader) ─┘   (size+mtime,    large .ndjson / stdin cut in parts    │
@@ -40,7 +40,7 @@ struct ImportOptions {
   ParseLimits limits;
   BatchLimits batch;
   // Consecutive batches that share one transaction, so that an index page changed by all of them
-  // is written once (bench/ANALYSIS.md, session 5). A failed batch loses the uncommitted ones
+  // is written once (bench/ANALYSIS.md). A failed batch loses the uncommitted ones
   // before it too; the import stops at it anyway, and a re-run redoes them. The writer commits
   // early whenever it would wait for the next batch (BatchWriter's idle call), so the write lock
   // is held across several batches only while the input keeps up.

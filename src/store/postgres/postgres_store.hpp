@@ -1,4 +1,4 @@
-// The PostgreSQL backend (issue 8).
+// The PostgreSQL backend (docs/postgresql.md).
 #pragma once
 
 #include <memory>

@@ -34,12 +34,12 @@ Result<SqliteArticleWriter::Prepared*> SqliteArticleWriter::prepared() {
   if (prepared_) return prepared_.get();
   // A larger page cache than SQLite's 2 MB default keeps the indexes' inner pages (URL lookups,
   // topic index) and a batch's dirty pages in memory; it is per connection and bounded. 32 MB
-  // (bench/ANALYSIS.md, session 4): a 2000-article batch into a store of 1M dirties ~5,000 pages
+  // (bench/ANALYSIS.md): a 2000-article batch into a store of 1M dirties ~5,000 pages
   // (40 MB); at 16 MB a third of them were spilled to the WAL mid-transaction and written again at
   // the commit, and half the cache misses were pages the batch had just evicted. 32 MB cut the
   // misses by 40% and the spills by 66% there (to none into an empty store), the writer's CPU by
   // ~5%, and keeps an import at 1M under 80 MB resident (with the FTS5 pending-terms buffer, 8 MB,
-  // and two batches in flight; issue 6's bound is 100 MB).
+  // and two batches in flight; the bound is 100 MB).
   if (auto r = db_.exec("PRAGMA cache_size = -32768"); !r) return std::unexpected(r.error());
   auto rows = ArticleRows::prepare(db_);
   if (!rows) return std::unexpected(rows.error());
@@ -74,7 +74,7 @@ namespace {
 // holds at most about this many batches (~25 MB each into an empty store, ~40 MB into one of 1M
 // articles, fewer when batches share transactions), and the writer waits for one transaction's
 // checkpoint in this many batches instead of doing every checkpoint itself. 8 rather than 4
-// (bench/ANALYSIS.md, session 4): each wait is for the last commit's checkpoint, scattered writes
+// (bench/ANALYSIS.md): each wait is for the last commit's checkpoint, scattered writes
 // plus an fsync, which take longer the larger the store.
 constexpr int kBatchesPerWalCycle = 8;
 
@@ -132,8 +132,8 @@ Result<WriteCounts> SqliteArticleWriter::write_batch(std::span<const ParsedFile>
   }
   // A batch after the first of its transaction is written under a savepoint, so that a record
   // the store refuses costs this batch a second writing, not the batches before it theirs. It
-  // was measured at no cost (bench/ANALYSIS.md, "Refused records"), unlike session 5's
-  // measurement on a loaded machine, where the statement journal's writes weighed.
+  // was measured at no cost on a quiet machine (bench/ANALYSIS.md, "Refused records"); on a
+  // loaded one the statement journal's writes weighed.
   const bool shares = batches_in_open_ > 0;
   ++batches_in_open_;
   ++batches_since_catch_up_;

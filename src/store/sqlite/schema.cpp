@@ -11,7 +11,7 @@
 namespace newsdb::sqlite {
 namespace {
 
-// Migration 1: the normalised store (DESIGN.md, "Store").
+// Migration 1: the normalised store.
 //
 // Why the shape:
 // - articles.url is the canonical URL, the identity; the last write wins.
@@ -167,7 +167,7 @@ CREATE TABLE sources (
 );
 )sql";
 
-// Migration 2 (issue 6, import speed; measured in bench/RESULTS.md):
+// Migration 2 (import speed; measured in bench/RESULTS.md):
 // - related becomes a rowid table. Its rows carry the whole entry as JSON (~0.6 KB, ~0.9 KB with
 //   the columns), too large for WITHOUT ROWID, whose B-tree keeps each whole row in the key
 //   (SQLite advises it only for rows under ~1/20 of a page): they spilled to overflow pages, and

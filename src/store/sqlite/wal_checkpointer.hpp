@@ -1,4 +1,4 @@
-// Copies the write-ahead log back into the database on a thread of its own (issue 6).
+// Copies the write-ahead log back into the database on a thread of its own.
 //
 // Why: with SQLite's automatic checkpoints, the connection that commits copies the WAL into the
 // database file and waits for the two fsyncs that make the copy durable, on the import's one

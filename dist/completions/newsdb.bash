@@ -11,8 +11,8 @@ _newsdb() {
     --published --type --limit -n --offset --sort --format -f"
   case $prev in
     --db) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    --format|-f) COMPREPLY=($(compgen -W "table tsv csv json jsonl ndjson text md" -- "$cur")); return ;;
-    --sort) COMPREPLY=($(compgen -W "newest oldest heat quality" -- "$cur")); return ;;
+    --format|-f) COMPREPLY=($(compgen -W "table text tsv csv json ndjson frontmatter urls" -- "$cur")); return ;;
+    --sort) COMPREPLY=($(compgen -W "newest oldest heat quality relevance" -- "$cur")); return ;;
     --out) COMPREPLY=($(compgen -f -- "$cur")); return ;;
   esac
   local command="" i
@@ -30,12 +30,14 @@ _newsdb() {
   local options
   case $command in
     import) options="--jobs -j --report --dry-run -n" ;;
-    check) options="--jobs -j --report --format -f" ;;
-    query|export|stats) options="$filters --count --out --all" ;;
+    check) options="--jobs -j --report" ;;
+    query) options="$filters --count" ;;
+    export) options="$filters --out" ;;
+    stats) options="$filters --by" ;;
     search) options="$filters --raw" ;;
     providers|topics|categories) options="$filters --top" ;;
     sources) options="add list remove --every" ;;
-    fetch) options="--all --timeout --connect-timeout --retries" ;;
+    fetch) options="--all --timeout --connect-timeout --retries --jobs" ;;
     migrate) options="--from --to" ;;
     help) options=$commands ;;
     *) options="--format -f" ;;

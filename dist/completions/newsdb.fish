@@ -28,8 +28,8 @@ complete -c newsdb -n "__fish_seen_subcommand_from $filtering" -l category -r -d
 complete -c newsdb -n "__fish_seen_subcommand_from $filtering" -l since -r -d 'From this date'
 complete -c newsdb -n "__fish_seen_subcommand_from $filtering" -l until -r -d 'Up to this date'
 complete -c newsdb -n "__fish_seen_subcommand_from $filtering" -s n -l limit -r -d 'At most this many, 0 for all'
-complete -c newsdb -n "__fish_seen_subcommand_from $filtering" -l sort -r -a 'newest oldest heat quality'
-complete -c newsdb -n "__fish_seen_subcommand_from $filtering" -s f -l format -r -a 'table tsv csv json jsonl text'
+complete -c newsdb -n "__fish_seen_subcommand_from $filtering" -l sort -r -a 'newest oldest heat quality relevance'
+complete -c newsdb -n "__fish_seen_subcommand_from $filtering" -s f -l format -r -a 'table text tsv csv json ndjson frontmatter urls'
 complete -c newsdb -n "__fish_seen_subcommand_from import check" -F
 complete -c newsdb -n "__fish_seen_subcommand_from import check" -s j -l jobs -r -d 'Parse threads'
 complete -c newsdb -n "__fish_seen_subcommand_from sources" -a 'add list remove'

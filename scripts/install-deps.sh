@@ -9,6 +9,7 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache
   libyaml-dev libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev sqlite3
   libcurl4-openssl-dev libxxhash-dev catch2 libcli11-dev libfmt-dev libarchive-dev libxml2-dev libidn2-dev
+  libstemmer-dev
   libpq-dev libpqxx-dev postgresql-15 postgresql-contrib-15
   clang-19 libclang-rt-19-dev python3 python3-yaml hyperfine sqlite-utils
 )

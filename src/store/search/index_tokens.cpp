@@ -2,7 +2,9 @@
 
 #include <libstemmer.h>
 
-#include <unordered_map>
+#include <algorithm>
+#include <cstdint>
+#include <vector>
 
 namespace newsdb::search {
 namespace {
@@ -15,8 +17,6 @@ constexpr std::size_t kMaxJoinedBytes = 64;
 // must not become "u"), long ones are codes and hashes.
 constexpr std::size_t kMinStemmedBytes = 3;
 constexpr std::size_t kMaxStemmedBytes = 40;
-// The stem cache of a thread is emptied when it holds this many words.
-constexpr std::size_t kStemCacheWords = 200'000;
 
 bool ascii_alnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -34,39 +34,70 @@ bool ascii_letters(std::string_view s) {
 bool opens(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == '"' || c == '\'' || c == '['; }
 
 // Snowball's English stemmer with a per-thread cache: news text repeats its words (Zipf), so
-// most words are stemmed once per import thread. sb_stemmer is not thread-safe, hence one per
-// thread.
+// most words are stemmed once per import thread. The cache is direct-mapped (a slot per hash, the
+// last word stemmed there wins): a hit costs a hash and a compare, and no allocation. sb_stemmer
+// is not thread-safe, hence one per thread.
 class StemCache {
  public:
-  StemCache() : stemmer_(sb_stemmer_new("english", "UTF_8")) {}
+  StemCache() : stemmer_(sb_stemmer_new("english", "UTF_8")), slots_(kSlots) {}
   ~StemCache() {
     if (stemmer_) sb_stemmer_delete(stemmer_);
   }
   StemCache(const StemCache&) = delete;
   StemCache& operator=(const StemCache&) = delete;
 
-  std::optional<std::string> stem(std::string_view word) {
+  // The stem of `word` (ASCII letters, at most kMaxStemmedBytes), valid until the next call;
+  // nullopt without a stemmer.
+  std::optional<std::string_view> stem(std::string_view word) {
     if (!stemmer_) return std::nullopt;
-    lower_.assign(word);
-    for (char& c : lower_) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    char lower[kMaxStemmedBytes];
+    std::uint32_t hash = 2166136261u;  // FNV-1a
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      char c = word[i];
+      lower[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      hash = (hash ^ static_cast<unsigned char>(lower[i])) * 16777619u;
     }
-    if (auto it = cache_.find(lower_); it != cache_.end()) return it->second;
-    const sb_symbol* out = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(lower_.data()),
-                                           static_cast<int>(lower_.size()));
+    std::string_view key(lower, word.size());
+    // Words and stems live in the slot itself: a hit reads one or two cache lines.
+    Slot& slot = slots_[hash & (kSlots - 1)];
+    if (slot.hash == hash && std::string_view(slot.word, slot.word_size) == key) {
+      return std::string_view(slot.stem, slot.stem_size);
+    }
+    const sb_symbol* out = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(lower),
+                                           static_cast<int>(key.size()));
     if (!out) return std::nullopt;
-    std::string stem(reinterpret_cast<const char*>(out),
-                     static_cast<std::size_t>(sb_stemmer_length(stemmer_)));
-    if (cache_.size() >= kStemCacheWords) cache_.clear();
-    cache_.emplace(lower_, stem);
-    return stem;
+    auto size = static_cast<std::size_t>(sb_stemmer_length(stemmer_));
+    if (size > kMaxStemmedBytes) return std::nullopt;  // a stem never grows; but be sure
+    slot.hash = hash;
+    slot.word_size = static_cast<std::uint8_t>(key.size());
+    slot.stem_size = static_cast<std::uint8_t>(size);
+    std::copy(key.begin(), key.end(), slot.word);
+    std::copy(out, out + size, reinterpret_cast<sb_symbol*>(slot.stem));
+    return std::string_view(slot.stem, slot.stem_size);
   }
 
  private:
+  static constexpr std::size_t kSlots = 1 << 14;
+  struct Slot {
+    std::uint32_t hash = 0;
+    std::uint8_t word_size = 0;
+    std::uint8_t stem_size = 0;
+    char word[kMaxStemmedBytes];
+    char stem[kMaxStemmedBytes];
+  };
   sb_stemmer* stemmer_;
-  std::string lower_;
-  std::unordered_map<std::string, std::string> cache_;
+  std::vector<Slot> slots_;
 };
+
+// The stem of an ASCII-letter word, valid until the thread's next stem; nullopt for other words.
+std::optional<std::string_view> english_stem_view(std::string_view original) {
+  if (original.size() < kMinStemmedBytes || original.size() > kMaxStemmedBytes ||
+      !ascii_letters(original)) {
+    return std::nullopt;
+  }
+  thread_local StemCache cache;
+  return cache.stem(original);
+}
 
 struct Joined {
   std::size_t last = 0;  // the last word it spans
@@ -78,8 +109,7 @@ struct Joined {
 // The joined form that starts at word i, if any (see the header).
 std::optional<Joined> joined_at(std::string_view text, std::span<const BaseToken> words,
                                 std::size_t i) {
-  const BaseToken& first = words[i];
-  if (has_spaceless(first.folded)) return std::nullopt;
+  const BaseToken& first = words[i];  // not in a spaceless script (the caller checked)
   std::size_t j = i;
   bool dots_only = true;
   while (j + 1 < words.size() && j + 1 - i < kMaxJoinedWords &&
@@ -167,12 +197,9 @@ bool has_spaceless(std::string_view folded) {
 }
 
 std::optional<std::string> english_stem(std::string_view original) {
-  if (original.size() < kMinStemmedBytes || original.size() > kMaxStemmedBytes ||
-      !ascii_letters(original)) {
-    return std::nullopt;
-  }
-  thread_local StemCache cache;
-  return cache.stem(original);
+  auto stem = english_stem_view(original);
+  if (!stem) return std::nullopt;
+  return std::string(*stem);
 }
 
 void index_tokens(std::string_view text, std::span<const BaseToken> words, TokenSink& sink) {
@@ -191,7 +218,8 @@ void index_tokens(std::string_view text, std::span<const BaseToken> words, Token
       continue;
     }
     if (!sink.token(w.folded, w.start, w.end, TokenRole::kWord)) return;
-    if (auto stem = english_stem(text.substr(w.start, w.end - w.start)); stem && *stem != w.folded) {
+    if (auto stem = english_stem_view(text.substr(w.start, w.end - w.start));
+        stem && *stem != w.folded) {
       stem_token.assign(1, kStemMarker);
       stem_token += *stem;
       if (!sink.token(stem_token, w.start, w.end, TokenRole::kStem)) return;

@@ -18,7 +18,7 @@ build=(
   g++ make cmake ninja-build pkg-config
   libyaml-dev libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev
   libcurl4-openssl-dev libxxhash-dev libcli11-dev libarchive-dev libxml2-dev libidn2-dev
-  libpq-dev
+  libpq-dev libstemmer-dev
 )
 # The test suite: Catch2, the sqlite3 shell, python3 for the corpus generator (tools/), a
 # PostgreSQL 15 server for the second backend, and ccache for repeated builds.

@@ -82,14 +82,14 @@ void walk(SqlBuilder& q, const SqlDialect& d, const ResolvedFilter& f, Driver dr
   }
   if (dated == Dated::kDated) q.sql(" AND ").sql(date).sql(" IS NOT NULL");
   if (dated == Dated::kUndated) q.sql(" AND ").sql(date).sql(" IS NULL");
-  conditions(q, d, f, driver, /*with_text=*/false);
+  conditions(q, d, f, driver, /*with_text=*/true);
   q.sql(" ORDER BY ");
   if (dated != Dated::kUndated) q.sql(date).sql(d.date_direction(sort));
   q.sql("a.url");
   d.limit_offset(q, limit, offset);
 }
 
-// Newest or oldest without text: index walks in date order (see the header).
+// Newest or oldest: index walks in date order (see the header); text is a condition on each row.
 void by_date_sql(SqlBuilder& q, const SqlDialect& d, const ResolvedFilter& f, SortOrder sort,
                  std::int64_t limit, std::int64_t offset) {
   Driver driver = driver_for(f);
@@ -139,8 +139,11 @@ std::vector<std::string> name_keys(const std::vector<std::string>& names) {
 
 void find_sql(SqlBuilder& q, const SqlDialect& d, const ResolvedFilter& f, SortOrder sort,
               std::int64_t limit, std::int64_t offset) {
-  if (!f.text_query.empty()) {
-    // Text: every match is ranked or sorted (a text index yields matches in no useful order).
+  // Text sorted by relevance, heat or quality: every match is ranked or sorted (a text index
+  // yields matches in no useful order). Newest or oldest with text: the date walks below, each
+  // row checked against the set of matches (which the text index yields without ranking), so a
+  // common word stops after the first page instead of reading every match's row.
+  if (!f.text_query.empty() && sort != SortOrder::kNewest && sort != SortOrder::kOldest) {
     d.text_head(q, f);
     conditions(q, d, f, std::nullopt, /*with_text=*/false);
     q.sql(" ORDER BY ").sql(d.order_by(sort));

@@ -1,5 +1,6 @@
 // How PostgreSQL's search text is cut: like SQLite's unicode61 tokenizer (expected values written
-// by hand from FTS5's rules: runs of letters and digits, lower-cased).
+// by hand from FTS5's rules: runs of letters, digits and marks, lower-cased), then made into the
+// index tokens of search/index_tokens.hpp.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <random>
 
 #include "store/postgres/search_text.hpp"
+#include "store/search/index_tokens.hpp"
 
 using namespace newsdb::postgres;
 using Tokens = std::vector<std::string>;
@@ -18,6 +20,10 @@ TEST_CASE("tokens are runs of letters and digits, lower-cased", "[store][postgre
         Tokens{"mail", "a", "b", "com", "see", "x", "com", "a", "b", "q", "1", "4", "5"});
   CHECK(search_tokens("Gödel's ÉCOLE Straße Ωμέγα 東京") ==
         Tokens{"gödel", "s", "école", "straße", "ωμέγα", "東京"});
+  // Scripts without spaces: pairs of characters; Thai marks stay inside the word.
+  CHECK(search_tokens("観光客が") == Tokens{"観光", "光客", "客が"});
+  CHECK(search_tokens("서울에서") == Tokens{"서울", "울에", "에서"});
+  CHECK(search_tokens("ที่") == Tokens{"ที่"});
   CHECK(search_tokens("  \t\n") == Tokens{});
 }
 
@@ -78,11 +84,21 @@ TEST_CASE("positions past the last one collapse into it, as the server keeps the
   CHECK_THAT(v.literal(), !Catch::Contains("16383D,"));
 }
 
-TEST_CASE("the user's words become ANDed phrases", "[store][postgresql]") {
-  CHECK(words_query("supply-chain AI") == "('supply' <-> 'chain') & ('ai')");
-  CHECK(words_query("  \"Gödel\"  ") == "('gödel')");
-  CHECK(words_query("-- ... !!") == "");
-  CHECK(words_query("it's") == "('it' <-> 's')");
+TEST_CASE("the user's words become the search language's tsquery", "[store][postgresql]") {
+  auto q = [](std::string_view text) {
+    auto r = words_query(text);
+    REQUIRE(r.has_value());
+    return *r;
+  };
+  CHECK(q("supply-chain AI") == "'supply-chain' & 'ai'");
+  CHECK(q("  \"Gödel\"  ") == "'gödel'");
+  CHECK(q("it's") == "('it' <-> 's')");
+  CHECK(q("elections -france") ==
+        "('elections' | '~elect' | 'elect') & !('france' | '~franc' | 'franc')");
+  CHECK(q("electr* OR 観光客") == "('electr':* | ('観光' <-> '光客'))");
+  CHECK(q("\"C++ code\"") == "(('c' <-> 'code') & 'c++')");
+  CHECK_FALSE(words_query("-- ... !!").has_value());
+  CHECK_FALSE(words_query("-france").has_value());
 }
 
 namespace {
@@ -92,13 +108,37 @@ namespace {
 std::string reference_literal(const std::vector<std::pair<std::string, char>>& fields) {
   std::map<std::string, std::vector<std::pair<int, char>>> entries;  // bytewise order
   int position = 1;
+  auto add = [&](const std::string& token, int at, char weight) {
+    if (token.size() > 2046) return;
+    auto& kept = entries[token];
+    if (kept.size() >= 256 || (!kept.empty() && kept.back().first == at)) return;
+    kept.emplace_back(at, weight);
+  };
   for (const auto& [text, weight] : fields) {
-    for (const std::string& token : search_tokens(std::string_view(text).substr(0, 100'000))) {
-      int at = std::min(position++, 16383);
-      if (token.size() > 2046) continue;
-      auto& kept = entries[token];
-      if (kept.size() >= 256 || (!kept.empty() && kept.back().first == at)) continue;
-      kept.emplace_back(at, weight);
+    // The texts are vocabulary words separated by " " or ". ": each word on its own, its stem
+    // (when an ASCII word's differs) and the one joined form of the vocabulary at its first
+    // token's position.
+    std::string_view rest = std::string_view(text).substr(0, 100'000);
+    while (!rest.empty()) {
+      std::size_t end = rest.find(' ');
+      std::string_view word = rest.substr(0, end);
+      rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+      if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+      auto tokens = search_tokens(word);
+      for (std::size_t i = 0; i < tokens.size(); ++i) {
+        int at = std::min(position++, 16383);
+        add(tokens[i], at, weight);
+        if (tokens.size() == 1) {
+          if (auto stem = newsdb::search::english_stem(word); stem && *stem != tokens[0]) {
+            add("~" + *stem, at, weight);
+          }
+        } else if (i == 0 && word == "supply-chain") {
+          if (auto stem = newsdb::search::english_stem("supply"); stem && *stem != "supply") {
+            add("~" + *stem, at, weight);
+          }
+          add("supply-chain", at, weight);
+        }
+      }
     }
     position += 8;
   }

@@ -33,16 +33,20 @@ void add_search_command(CLI::App& app, Context& ctx, int& status) {
   auto options = std::make_shared<SearchOptions>();
   auto* cmd = app.add_subcommand(
       "search", "Full-text search over title, excerpt, body and topics, best match first");
-  cmd->add_option("text", options->words, "the words to find (all of them; accents optional)")
+  cmd->add_option("text", options->words,
+                  "what to find: words (all of them), \"a phrase\", -excluded, prefix*, a OR b")
       ->required();
   cmd->add_flag("--raw", options->filters.raw,
                 "pass TEXT to SQLite FTS5 as a query expression (AND, OR, NOT, \"phrases\", "
                 "prefix*, NEAR)");
   cmd->footer(
-      "Words are matched as written: punctuation is never query syntax unless --raw.\n"
+      "Words are ANDed; C++, C#, .NET, U.S., COVID-19 match as written; elections also finds\n"
+      "election (exact forms rank first); case and accents never matter (docs/search.md).\n"
+      "Quote a query that excludes words, or put it after --: the shell and options see -word.\n"
       "Ranking is BM25 with the title above the excerpt above the body; --sort changes it.\n"
       "Examples:\n"
-      "  newsdb search \"supply chain\" --since 2024-01-01\n"
+      "  newsdb search '\"supply chain\" -france' --since 2024-01-01\n"
+      "  newsdb search -- election -france\n"
       "  newsdb search --raw 'nvidia NOT (amd OR intel)' --format json");
   add_filter_options(*cmd, options->filters, FilterParts::kSearch,
                      "table, json, ndjson, csv, tsv, frontmatter or urls",

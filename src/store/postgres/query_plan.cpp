@@ -126,7 +126,9 @@ Result<ResolvedFilter> resolve(Connection& conn, const Filter& filter) {
       if (!q) return std::unexpected(q.error());
       out.text_query = std::move(*q);
     } else {
-      out.text_query = words_query(*filter.text);
+      auto q = words_query(*filter.text);
+      if (!q) return std::unexpected(q.error());
+      out.text_query = std::move(*q);
     }
     if (out.text_query.empty()) out.matches_nothing = true;
   }

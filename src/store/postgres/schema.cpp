@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "store/postgres/search_index.hpp"
+
 namespace newsdb::postgres {
 namespace {
 
@@ -159,7 +161,16 @@ CREATE TABLE sources (
 );
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kMigration1};
+// Migration 2: search that finds what a reader means (docs/search.md). The vectors gain character
+// pairs in spaceless scripts, English stems and joined forms such as c++ (search/index_tokens.hpp).
+// Vectors are made in the client, so this only marks them stale; migrate() then recomputes every
+// article's vector from its stored text, in the same transaction (rebuild_stale_search).
+constexpr std::string_view kMigration2 = R"sql(
+INSERT INTO newsdb_meta (key, value) VALUES ('search_vectors', 'stale')
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kMigration1, kMigration2};
 
 // Serialises schema changes between processes (an arbitrary, fixed key: "newsdb" in ASCII).
 constexpr std::int64_t kSchemaLockKey = 0x6e6577736462;
@@ -201,6 +212,18 @@ Result<void> check_usable(const SchemaState& state, const std::string& db) {
   return {};
 }
 
+// Recomputes every article's search vector when a migration marked them stale.
+Result<void> rebuild_stale_search(Connection& conn) {
+  auto stale = conn.exec("SELECT 1 FROM newsdb_meta WHERE key = 'search_vectors' AND value = 'stale'");
+  if (!stale) return std::unexpected(stale.error());
+  if (stale->rows() == 0) return {};
+  if (auto r = rebuild_search_index(conn); !r) return std::unexpected(r.error());
+  if (auto r = conn.exec("DELETE FROM newsdb_meta WHERE key = 'search_vectors'"); !r) {
+    return std::unexpected(r.error());
+  }
+  return {};
+}
+
 Result<void> migrate(Connection& conn) {
   auto tx = Transaction::begin(conn);
   if (!tx) return std::unexpected(tx.error());
@@ -221,6 +244,9 @@ Result<void> migrate(Connection& conn) {
       return fail(r.error().kind, "migrating the schema to version " + std::to_string(v + 1) +
                                       ": " + r.error().message);
     }
+  }
+  if (auto r = rebuild_stale_search(conn); !r) {
+    return fail(r.error().kind, "rebuilding the search index: " + r.error().message);
   }
   auto mark = conn.exec(
       "INSERT INTO newsdb_meta (key, value) VALUES ($1, $2) "

@@ -1,13 +1,13 @@
 #include "store/postgres/search_text.hpp"
 
-#include <locale.h>
-#include <wctype.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <vector>
 
 #include "store/name_key.hpp"
+#include "store/search/index_tokens.hpp"
+#include "store/search/search_query.hpp"
+#include "store/search/word_scan.hpp"
 
 namespace newsdb::postgres {
 namespace {
@@ -18,69 +18,6 @@ constexpr std::size_t kLexemeBytes = 2046;         // and lexemes over 2 KB
 constexpr int kMaxPosition = 16383;                // positions beyond are clamped by PostgreSQL
 constexpr std::size_t kPositionsPerLexeme = 256;          // and extra positions dropped
 constexpr int kFieldGap = 8;                       // positions between two fields
-
-locale_t utf8_locale() {
-  static const locale_t locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
-  return locale;
-}
-
-// Decodes the UTF-8 sequence at s[i] into `c`; returns its length, 0 when invalid.
-std::size_t decode(std::string_view s, std::size_t i, char32_t& c) {
-  auto b0 = static_cast<unsigned char>(s[i]);
-  std::size_t len = b0 < 0xC2 ? 0 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : b0 < 0xF5 ? 4 : 0;
-  if (len == 0 || i + len > s.size()) return 0;
-  c = b0 & (0x7F >> len);
-  for (std::size_t k = 1; k < len; ++k) {
-    auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return 0;
-    c = (c << 6) | (b & 0x3F);
-  }
-  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (c < kMin[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0;
-  return len;
-}
-
-// Letters that `unaccent` turns into an apostrophe ("ʼ" -> "'", "ŉ" -> "'n"): an apostrophe would
-// end a quoted lexeme of the literal once unaccented, so they separate words, as apostrophes do.
-bool apostrophe_letter(char32_t c) {
-  return c == 0x149 || c == 0x2B9 || c == 0x2BB || c == 0x2BC || c == 0x2BD || c == 0x2C8;
-}
-
-bool ascii_token_char(unsigned char b) {
-  return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
-}
-
-// Calls `emit(token)` for each token of `text`, raw (not yet lower-cased).
-template <typename Emit>
-void for_each_token(std::string_view text, Emit&& emit) {
-  locale_t locale = utf8_locale();
-  std::size_t start = std::string_view::npos;
-  auto close = [&](std::size_t end) {
-    if (start != std::string_view::npos) emit(text.substr(start, end - start));
-    start = std::string_view::npos;
-  };
-  for (std::size_t i = 0; i < text.size();) {
-    auto b = static_cast<unsigned char>(text[i]);
-    std::size_t len = 1;
-    bool token_char = false;
-    if (b < 0x80) {
-      token_char = ascii_token_char(b);
-    } else {
-      char32_t c = 0;
-      len = decode(text, i, c);
-      if (len == 0) {
-        len = 1;  // an invalid byte separates
-      } else {
-        token_char = locale != static_cast<locale_t>(0) &&
-                     iswalnum_l(static_cast<wint_t>(c), locale) && !apostrophe_letter(c);
-      }
-    }
-    if (token_char && start == std::string_view::npos) start = i;
-    if (!token_char) close(i);
-    i += len;
-  }
-  close(text.size());
-}
 
 bool is_ascii(std::string_view s) {
   for (char c : s) {
@@ -130,23 +67,39 @@ class VectorBuilder {
 
   void field(std::string_view text, char weight) {
     if (text.size() > kFieldBytes) text = text.substr(0, kFieldBytes);
-    for_each_token(text, [&](std::string_view raw) {
-      int at = std::min(position_++, kMaxPosition);
-      if (full_) return;
-      fold_token(raw, token_);
-      if (token_.size() > kLexemeBytes) return;
-      std::uint32_t id = find_or_add(token_);
-      Lexeme& lexeme = lexemes_[id];
-      // Past the last position every token lands on it: the server keeps one (the first, whose
-      // weight is the highest), and tsvector's binary form requires increasing positions.
-      if (lexeme.count >= kPositionsPerLexeme || (lexeme.count > 0 && lexeme.last == at)) return;
-      ++lexeme.count;
-      lexeme.last = at;
-      positions_.push_back(Position{id, word_entry_pos(at, weight)});
-      bytes_ += 7;
-      full_ = bytes_ > kLiteralBytes;
+    // The words, folded into one buffer (spans into it), then the index tokens made from them.
+    folded_.clear();
+    spans_.clear();
+    search::scan_words(text, [&](std::size_t start, std::size_t end) {
+      fold_token(text.substr(start, end - start), token_);
+      spans_.push_back(Span{folded_.size(), token_.size(), start, end});
+      folded_ += token_;
     });
+    words_of_field_.clear();
+    for (const Span& s : spans_) {
+      words_of_field_.push_back(
+          search::BaseToken{std::string_view(folded_).substr(s.at, s.size), s.start, s.end});
+    }
+    Sink sink(*this, weight);
+    search::index_tokens(text, words_of_field_, sink);
     position_ += kFieldGap;
+  }
+
+  // One index token at the next position (a word) or at the current one (a stem, a joined form).
+  void add(std::string_view token, char weight, bool next) {
+    if (next) ++position_;
+    int at = std::min(position_ - 1, kMaxPosition);
+    if (full_ || token.size() > kLexemeBytes) return;
+    std::uint32_t id = find_or_add(token);
+    Lexeme& lexeme = lexemes_[id];
+    // Past the last position every token lands on it: the server keeps one (the first, whose
+    // weight is the highest), and tsvector's binary form requires increasing positions.
+    if (lexeme.count >= kPositionsPerLexeme || (lexeme.count > 0 && lexeme.last == at)) return;
+    ++lexeme.count;
+    lexeme.last = at;
+    positions_.push_back(Position{id, word_entry_pos(at, weight)});
+    bytes_ += 7;
+    full_ = bytes_ > kLiteralBytes;
   }
 
   SearchVector build() {
@@ -269,6 +222,25 @@ class VectorBuilder {
   std::vector<std::uint32_t> order_;
   std::vector<std::uint16_t> sorted_;
   std::string token_;
+  struct Span {
+    std::size_t at, size, start, end;
+  };
+  std::string folded_;
+  std::vector<Span> spans_;
+  std::vector<search::BaseToken> words_of_field_;
+
+  class Sink final : public search::TokenSink {
+   public:
+    Sink(VectorBuilder& builder, char weight) : builder_(builder), weight_(weight) {}
+    bool token(std::string_view text, std::size_t, std::size_t, search::TokenRole role) override {
+      builder_.add(text, weight_, role == search::TokenRole::kWord);
+      return true;
+    }
+
+   private:
+    VectorBuilder& builder_;
+    char weight_;
+  };
   int position_ = 1;
   std::size_t bytes_ = 0;
   bool full_ = false;
@@ -282,11 +254,7 @@ std::uint32_t get_big_endian(std::string_view in, std::size_t& at, int bytes) {
 
 }  // namespace
 
-std::vector<std::string> search_tokens(std::string_view text) {
-  std::vector<std::string> out;
-  for_each_token(text, [&](std::string_view raw) { out.push_back(store::name_key(raw)); });
-  return out;
-}
+std::vector<std::string> search_tokens(std::string_view text) { return search::query_tokens(text); }
 
 SearchVector search_vector(std::string_view title, std::string_view excerpt,
                            std::string_view topics_text, std::string_view body) {
@@ -305,7 +273,7 @@ std::string SearchVector::literal() const {
   std::uint32_t lexemes = get_big_endian(binary, at, 4);
   for (std::uint32_t l = 0; l < lexemes; ++l) {
     std::size_t end = binary.find('\0', at);
-    // Tokens are letters and digits only: nothing in them needs escaping.
+    // Tokens are word characters and kTokenPunctuation: nothing in them needs escaping.
     if (!out.empty()) out += ' ';
     out.append("'").append(binary, at, end - at).append("':");
     at = end + 1;
@@ -320,25 +288,75 @@ std::string SearchVector::literal() const {
   return out;
 }
 
-std::string words_query(std::string_view text) {
-  std::string out;
-  std::size_t i = 0;
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-  while (i < text.size()) {
-    while (i < text.size() && space(text[i])) ++i;
-    std::size_t start = i;
-    while (i < text.size() && !space(text[i])) ++i;
-    auto tokens = search_tokens(text.substr(start, i - start));
-    if (tokens.empty()) continue;
-    std::string phrase;
-    for (const auto& t : tokens) {
-      if (t.size() > kLexemeBytes) continue;
-      phrase += (phrase.empty() ? "'" : " <-> '") + t + "'";
-    }
-    if (phrase.empty()) continue;
-    out += (out.empty() ? "(" : " & (") + phrase + ")";
+namespace {
+
+// A lexeme as tsquery text. Tokens hold no quote or backslash (words, pairs and joined forms are
+// letters, digits and kTokenPunctuation), but they are escaped all the same.
+void lexeme(std::string& out, std::string_view token) {
+  out += '\'';
+  for (char c : token) {
+    if (c == '\'' || c == '\\') out += c;
+    out += c;
   }
-  return out;
+  out += '\'';
+}
+
+std::string unit_query(const search::MatchUnit& unit) {
+  std::string core;
+  for (std::size_t i = 0; i < unit.phrase.size(); ++i) {
+    if (i) core += " <-> ";
+    if (unit.phrase[i].size() > kLexemeBytes) return "";
+    lexeme(core, unit.phrase[i]);
+  }
+  if (unit.prefix) core += ":*";
+  if (unit.phrase.size() > 1) core = "(" + core + ")";
+  if (!unit.alternatives.empty()) {
+    std::string either = "(" + core;
+    for (const auto& alt : unit.alternatives) {
+      either += " | ";
+      lexeme(either, alt);
+    }
+    core = either + ")";
+  }
+  if (!unit.joined.empty()) {
+    std::string both = "(" + core;
+    for (const auto& j : unit.joined) {
+      both += " & ";
+      lexeme(both, j);
+    }
+    core = both + ")";
+  }
+  return core;
+}
+
+}  // namespace
+
+std::string tsquery_of(const search::SearchQuery& query) {
+  std::string all;
+  for (const auto& alternatives : query.all) {
+    std::string clause;
+    for (const auto& unit : alternatives) {
+      std::string u = unit_query(unit);
+      if (u.empty()) continue;
+      clause += clause.empty() ? u : " | " + u;
+    }
+    if (clause.empty()) return "";  // a word longer than any lexeme: nothing can match
+    if (!all.empty()) all += " & ";
+    all += alternatives.size() > 1 ? "(" + clause + ")" : clause;
+  }
+  std::string none;
+  for (const auto& unit : query.none) {
+    std::string u = unit_query(unit);
+    if (!u.empty()) none += none.empty() ? u : " | " + u;
+  }
+  if (none.empty()) return all;
+  return "(" + all + ") & !(" + none + ")";
+}
+
+Result<std::string> words_query(std::string_view text) {
+  auto query = search::parse_search(text);
+  if (!query) return std::unexpected(query.error());
+  return tsquery_of(*query);
 }
 
 }  // namespace newsdb::postgres

@@ -7,20 +7,25 @@
 // "4.5" are single tokens to it). Tokenizing here is several times cheaper, and both backends then
 // find the same articles for the same words.
 //
-// Tokens: maximal runs of letters and digits (Unicode letters and numbers, decided by glibc's
-// C.UTF-8 tables; invalid UTF-8 separates), lower-cased. Positions run on through the fields with a
-// gap between fields so that a phrase never spans two of them; weights mark the field: title A,
+// Tokens: the words of search/word_scan.hpp, lower-cased, made into index tokens by
+// search/index_tokens.hpp (character pairs in spaceless scripts; stems, marked ~, and joined forms
+// such as c++ at their word's position), as SQLite's tokenizer makes them from unicode61's words.
+// Positions run on through the fields with a gap between fields so that a phrase never spans two of them; weights mark the field: title A,
 // excerpt B, topics C, body D (ts_rank's 1.0/0.4/0.2/0.1, SQLite's bm25 10/4/2/1). Thread-safe.
 #pragma once
 
 #include <newsdb/article.hpp>
+#include <newsdb/error.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "store/search/search_query.hpp"
+
 namespace newsdb::postgres {
 
-// The tokens of `text`, in order.
+// The word tokens of `text` as a query holds them, in order (pairs of characters in spaceless
+// scripts; no stems or joined forms).
 std::vector<std::string> search_tokens(std::string_view text);
 
 struct SearchVector {
@@ -38,8 +43,12 @@ struct SearchVector {
 SearchVector search_vector(std::string_view title, std::string_view excerpt,
                            std::string_view topics_text, std::string_view body);
 
-// The user's words as a tsquery: each whitespace-separated word is a phrase of its tokens
-// ("supply-chain" -> 'supply' <-> 'chain'), and all words must match. "" when there are no tokens.
-std::string words_query(std::string_view text);
+// The search language (search/search_query.hpp) as a tsquery: a phrase as 'a' <-> 'b', a word
+// with its stems as ('elections' | '~elect' | 'elect'), exclusions as (...) & !(...). Fails as
+// parse_search fails.
+Result<std::string> words_query(std::string_view text);
+
+// The tree as a tsquery (what words_query returns once parsed); "" when nothing can match.
+std::string tsquery_of(const search::SearchQuery& query);
 
 }  // namespace newsdb::postgres

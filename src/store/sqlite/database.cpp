@@ -7,6 +7,8 @@
 #include <thread>
 #include <utility>
 
+#include "store/sqlite/fts_tokenizer.hpp"
+
 namespace newsdb::sqlite {
 namespace {
 
@@ -76,6 +78,7 @@ Result<Database> Database::open(const std::string& path, Access access) {
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   Database out(db, path);
+  if (auto r = register_fts_tokenizer(db); !r) return std::unexpected(r.error());
   if (auto r = out.exec("PRAGMA foreign_keys = ON"); !r) return std::unexpected(r.error());
   return out;
 }

@@ -119,7 +119,9 @@ Result<ResolvedFilter> resolve(Database& db, const Filter& filter) {
   out.category_keys = store::name_keys(filter.categories);
   out.type_keys = store::name_keys(filter.types);
   if (filter.text) {
-    out.text_query = fts_match_expression(*filter.text, filter.text_syntax);
+    auto match = fts_match_expression(*filter.text, filter.text_syntax);
+    if (!match) return std::unexpected(match.error());
+    out.text_query = std::move(*match);
     if (out.text_query.empty()) out.matches_nothing = true;
   }
   return out;

@@ -8,9 +8,12 @@
 //   size cap is applied, so a small compressed bomb is refused like a large body;
 // - connect and total timeouts; redirects followed by hand, at most max_redirects, a loop stops
 //   at once, and only http/https targets are followed;
-// - retries, on 5xx (except a 503 with Retry-After) and on time-outs and connection failures,
-//   after retry_delay, doubling each time, at most max_retries times; a 429/503 with
-//   Retry-After is returned at once for the caller to schedule;
+// - retries, on 5xx (except a 503 with Retry-After) and on connection failures (refused, reset,
+//   nothing received), after retry_delay, doubling each time, at most max_retries times; a
+//   429/503 with Retry-After is returned at once for the caller to schedule;
+// - a time-out (connecting, or the whole answer) is never retried: it fails the request after
+//   one attempt, so a server that never answers costs one timeout, and the caller backs the
+//   source off for its next run;
 // - a User-Agent of "newsdb/<version>".
 // Only http and https URLs are fetched. No header exposes curl.
 #pragma once
@@ -33,7 +36,7 @@ struct HttpOptions {
   std::size_t max_connections = 8;
   std::size_t max_per_host = 2;
   std::chrono::milliseconds connect_timeout{10'000};
-  std::chrono::milliseconds total_timeout{30'000};  // per attempt, redirects included
+  std::chrono::milliseconds total_timeout{30'000};  // per request, redirects included
   int max_redirects = 5;
   std::size_t max_body_bytes = 16u << 20;  // after decompression
   int max_retries = 2;

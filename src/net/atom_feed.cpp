@@ -1,10 +1,14 @@
 // Atom 1.0 (RFC 4287) and the 0.3 draft still served by old blogs: text constructs of type text,
-// html and xhtml, links by rel, xml:base everywhere, and the entry's <source> as its provider.
+// html and xhtml (and 0.3's mode="escaped" and mode="base64"), links by rel (an href, or the URL
+// written as the link's text), xml:base everywhere, the entry's <source> as its provider, and the
+// Dublin Core, Media RSS and iTunes extensions (item_extensions.hpp).
 #include <string>
 
+#include "net/base64.hpp"
 #include "net/feed_item.hpp"
 #include "net/feed_text.hpp"
 #include "net/html_text.hpp"
+#include "net/item_extensions.hpp"
 #include "net/url_parts.hpp"
 #include "net/xml_feeds.hpp"
 
@@ -28,9 +32,18 @@ FeedText text_construct(const xmlNode* node) {
   if (type == "xhtml" || type == "application/xhtml+xml") {
     return {inner_markup(node), Markup::kHtml};
   }
-  if (type == "html" || type == "text/html") return {text_of(node), Markup::kHtml};
+  bool html = type == "html" || type == "text/html";
+  auto mode = attribute(node, "mode");
+  if (mode == "base64") {
+    // Atom 0.3: the bytes of a document of `type` (text/plain by default). Undecodable: as
+    // written, which is what a reader would see of it too.
+    auto raw = text_of(node);
+    auto decoded = decode_base64(raw);
+    return {decoded ? std::move(*decoded) : std::move(raw), html ? Markup::kHtml : Markup::kText};
+  }
+  if (html) return {text_of(node), Markup::kHtml};
   // Atom 0.3 mode="escaped" is HTML too.
-  if (attribute(node, "mode") == "escaped") return {text_of(node), Markup::kHtml};
+  if (mode == "escaped") return {text_of(node), Markup::kHtml};
   return {text_of(node), Markup::kText};
 }
 
@@ -38,14 +51,17 @@ std::string plain(const xmlNode* node) {
   return collapse_whitespace(sanitize_utf8(text_of(node)));
 }
 
-// The rel="alternate" link (a missing rel means alternate), preferring text/html, resolved.
+// The rel="alternate" link (a missing rel means alternate), preferring text/html, resolved. A
+// link without an href whose text is its URL (as RSS writes links) counts as its href.
 std::string alternate_link(const xmlNode* parent, const std::string& base) {
   std::string best;
   for (xmlNode* c : child_elements(parent)) {
     if (!is_atom_element(c, "link")) continue;
     auto rel = attribute(c, "rel");
     if (!rel.empty() && rel != "alternate") continue;
-    auto href = resolve_url(base_of(c, base), attribute(c, "href"));
+    auto written = attribute(c, "href");
+    if (written.empty()) written = plain(c);
+    auto href = resolve_url(base_of(c, base), written);
     if (!href) continue;
     auto type = attribute(c, "type");
     if (type.empty() || type == "text/html") return *href;
@@ -93,6 +109,7 @@ FeedItem read_entry(const xmlNode* entry, const std::string& feed_base) {
   }
   if (xmlNode* author = atom_child(entry, "author")) item.author = plain(atom_child(author, "name"));
   item.provider = source_provider(atom_child(entry, "source"), item.base);
+  add_item_extensions(entry, item);
   collect_media_images(entry, item.base, item.images);
   return item;
 }

@@ -93,9 +93,11 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   return n;
 }
 
+// Failures worth another attempt within the same run. Not a time-out: a server that did not
+// answer within the limit would most likely hold the run for another whole limit; the source's
+// next poll is backed off instead (the caller's schedule).
 bool is_transient(CURLcode code) {
   switch (code) {
-    case CURLE_OPERATION_TIMEDOUT:
     case CURLE_COULDNT_CONNECT:
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_SEND_ERROR:

@@ -1,6 +1,9 @@
-// RSS 0.9x / 2.0 (elements in no namespace) and RSS 1.0 (RDF: items beside the channel, in the
-// RSS 1.0 namespace), with the extensions real feeds use: content:encoded, dc:date, dc:creator,
-// dc:subject, media:*, feedburner:origLink, and atom:link when <link> is missing.
+// RSS 0.91 / 0.92 / 2.0 (elements in no namespace, or in one of UserLand's default namespaces),
+// RSS 0.90 (RDF or not: items beside the channel, in the 0.90 namespace) and RSS 1.0 (RDF: items
+// beside the channel, in the RSS 1.0 namespace), with the extensions real feeds use:
+// content:encoded, xhtml:body, dc:date, dc:creator, dc:subject, media:*, itunes:*,
+// feedburner:origLink, and atom:link when <link> is missing.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,20 +11,26 @@
 #include "net/feed_item.hpp"
 #include "net/feed_text.hpp"
 #include "net/html_text.hpp"
+#include "net/item_extensions.hpp"
 #include "net/url_parts.hpp"
 #include "net/xml_feeds.hpp"
 
 namespace newsdb::net {
 namespace {
 
-// RSS's own elements: no namespace (0.9x, 2.0) or the RSS 1.0 one.
+// The namespaces RSS's own elements are in: none (0.91 to 2.0), UserLand's defaults for 2.0 and
+// 0.91, the 0.90 one and the RSS 1.0 one.
+bool is_rss_namespace(std::string_view ns) {
+  return ns.empty() || ns == kRss1Ns || ns == kRss090Ns || ns == kRssUserlandNs ||
+         ns == kRssUserland091Ns;
+}
+
 bool is_rss_element(const xmlNode* node, std::string_view name) {
-  auto ns = namespace_of(node);
-  return local_name(node) == name && (ns.empty() || ns == kRss1Ns);
+  return local_name(node) == name && is_rss_namespace(namespace_of(node));
 }
 
 xmlNode* rss_child(const xmlNode* parent, std::string_view name) {
-  return first_child(parent, {"", kRss1Ns}, name);
+  return first_child(parent, {"", kRss1Ns, kRss090Ns, kRssUserlandNs, kRssUserland091Ns}, name);
 }
 
 std::string plain(const xmlNode* node) {
@@ -74,7 +83,9 @@ FeedItem read_item(const xmlNode* node, const std::string& base) {
     } else if (is_rss_element(c, "description")) {
       item.summary = {text_of(c), Markup::kHtml};
     } else if (is_element(c, kContentNs, "encoded")) {
-      item.content = {text_of(c), Markup::kHtml};
+      if (item.content.empty()) item.content = {text_of(c), Markup::kHtml};
+    } else if (is_element(c, kXhtmlNs, "body")) {
+      if (item.content.empty()) item.content = {inner_markup(c), Markup::kHtml};
     } else if (auto rank = date_rank(c)) {
       if (dates[*rank].empty()) dates[*rank] = plain(c);
     } else if (is_rss_element(c, "category") || is_element(c, kDcNs, "subject")) {
@@ -95,20 +106,30 @@ FeedItem read_item(const xmlNode* node, const std::string& base) {
   }
   if (link.empty()) link = atom_alternate(node);
   item.link = resolve_url(item.base, link).value_or("");
+  add_item_extensions(node, item);
   collect_media_images(node, item.base, item.images);
   return item;
 }
 
 constexpr std::size_t kMaxVisitedNodes = 1'000'000;
 
-void find_items(xmlNode* root, std::vector<xmlNode*>& out) {
+// `foreign`: how many <item> elements were met in each namespace RSS does not use (they are not
+// read, and the feed says so).
+void find_items(xmlNode* root, std::vector<xmlNode*>& out,
+                std::map<std::string, std::size_t>& foreign) {
   std::size_t budget = kMaxVisitedNodes;
   std::vector<xmlNode*> stack{root};
   while (!stack.empty() && budget > 0) {
     xmlNode* node = stack.back();
     stack.pop_back();
     --budget;
-    if (node != root && is_rss_element(node, "item")) out.push_back(node);
+    if (node != root && local_name(node) == "item") {
+      if (is_rss_namespace(namespace_of(node))) {
+        out.push_back(node);
+      } else {
+        ++foreign[std::string(namespace_of(node))];
+      }
+    }
     auto children = child_elements(node);
     stack.insert(stack.end(), children.rbegin(), children.rend());
   }
@@ -118,8 +139,7 @@ void find_items(xmlNode* root, std::vector<xmlNode*>& out) {
 
 bool is_rss(const XmlDocument& doc) {
   auto* root = doc.root();
-  return (local_name(root) == "rss" && namespace_of(root).empty()) ||
-         is_element(root, kRdfNs, "RDF");
+  return is_rss_element(root, "rss") || is_element(root, kRdfNs, "RDF");
 }
 
 ParsedFeed parse_rss(const XmlDocument& doc, const FeedContext& ctx) {
@@ -142,7 +162,15 @@ ParsedFeed parse_rss(const XmlDocument& doc, const FeedContext& ctx) {
   // description) can leave an item nested in the one before, which recover mode keeps as a child.
   // So items are gathered from anywhere below the root, in document order, within a budget.
   std::vector<xmlNode*> items;
-  find_items(root, items);
+  std::map<std::string, std::size_t> foreign;
+  find_items(root, items, foreign);
+  for (const auto& [ns, count] : foreign) {
+    out.diagnostics.push_back(Diagnostic{
+        ctx.url, 0, 0, "",
+        std::to_string(count) + (count == 1 ? " <item> element" : " <item> elements") +
+            " in the namespace " + ns + ", which RSS does not use: not read as items",
+        Severity::kWarning});
+  }
   (void)doc.take_expansion_cut();  // the channel's values are not an item's fault
   for (xmlNode* node : items) {
     FeedItem item = read_item(node, base);

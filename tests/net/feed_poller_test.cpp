@@ -323,6 +323,50 @@ TEST_CASE("a failing source backs off exponentially up to a day, then recovers",
   }
 }
 
+TEST_CASE("a source that never answers costs one timeout, and its next poll is backed off",
+          "[net][poller]") {
+  test::HttpServer server;
+  server.route("/hung.xml", {.body = "<rss/>", .stall = 30s});
+  serve_fixture(server, "/good.xml", "rss2.xml");
+  HttpOptions options = quick_http();
+  options.total_timeout = 400ms;
+  options.max_retries = 2;
+  options.retry_delay = 300ms;
+  for (const auto& backend : test::backends()) {
+    DYNAMIC_SECTION(backend) {
+      Rig rig(backend, options);
+      auto hung = rig.add(server.url("/hung.xml"));
+      auto good = rig.add(server.url("/good.xml"), 1h);  // not due again when the hung one is
+      auto hits_before = server.hits("/hung.xml");
+      auto started = std::chrono::steady_clock::now();
+      auto reports = rig.poll({hung, good});
+      auto took = std::chrono::steady_clock::now() - started;
+      REQUIRE(reports.size() == 2);
+      CHECK(reports[0].status == PollStatus::kFailed);
+      CHECK(reports[0].error == "timed out (no complete answer within 400 ms)");
+      CHECK(reports[1].status == PollStatus::kFetched);
+      CHECK(server.hits("/hung.xml") == hits_before + 1);
+      // One timeout; retried it would be 3 x 400 ms plus 300 ms and 600 ms of delays (2.1 s).
+      CHECK(took >= 400ms);
+      CHECK(took < 1100ms);
+      auto saved = rig.stored(hung.url);
+      CHECK(saved.error_count == 1);
+      CHECK(saved.next_due_at == kT0 + 30min);
+      CHECK(saved.last_error == "timed out (no complete answer within 400 ms)");
+
+      // Still hung at its next poll: backed off further, still one attempt.
+      rig.clock.set(*saved.next_due_at);
+      auto again = rig.poll_due();
+      REQUIRE(again.size() == 1);
+      CHECK(again[0].status == PollStatus::kFailed);
+      CHECK(server.hits("/hung.xml") == hits_before + 2);
+      saved = rig.stored(hung.url);
+      CHECK(saved.error_count == 2);
+      CHECK(saved.next_due_at == kT0 + 30min + 1h);
+    }
+  }
+}
+
 TEST_CASE("429 and 503 wait at least as long as Retry-After asks", "[net][poller]") {
   test::HttpServer server;
   server.route("/busy", {.status = 429, .body = "", .headers = {{"Retry-After", "7200"}}});

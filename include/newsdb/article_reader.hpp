@@ -9,6 +9,7 @@
 // Not thread-safe: an ArticleReader belongs to its Store and to one thread at a time.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <newsdb/article.hpp>
@@ -99,6 +100,16 @@ class SqlRowSink {
   virtual Result<void> row(std::span<const SqlValue> values) = 0;
 };
 
+// How long one statement of `run_sql` may run unless the caller says otherwise.
+inline constexpr std::chrono::milliseconds kDefaultSqlTimeout{30'000};
+
+// Columns of one table or view, as `newsdb schema` lists them.
+struct TableSchema {
+  std::string name;
+  bool view = false;
+  std::vector<std::pair<std::string, std::string>> columns;  // name, declared type
+};
+
 class ArticleReader {
  public:
   virtual ~ArticleReader() = default;
@@ -131,8 +142,16 @@ class ArticleReader {
 
   // Runs the user's SQL (one or more statements) on a connection that cannot write. A statement
   // that would write is refused before anything runs (kInvalidInput naming it), as is a syntax
-  // error (kInvalidInput with the database's message).
-  virtual Result<void> run_sql(std::string_view sql, SqlRowSink& sink) = 0;
+  // error (kInvalidInput with the database's message). Each statement may run for at most
+  // `timeout` (0 = no limit; time spent in `sink` does not count); one that runs longer is
+  // stopped and the call fails with kStore saying so. The session also has a temporary view
+  // `articles_iso`: articles with the provider's name and domain and the times as ISO-8601 UTC.
+  virtual Result<void> run_sql(std::string_view sql, SqlRowSink& sink,
+                               std::chrono::milliseconds timeout = kDefaultSqlTimeout) = 0;
+
+  // The tables and views the SQL of `run_sql` can read, with their columns, by name;
+  // `articles_iso` included, internal tables (the full-text index's shadow tables) left out.
+  virtual Result<std::vector<TableSchema>> schema() = 0;
 };
 
 }  // namespace newsdb

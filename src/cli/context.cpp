@@ -1,4 +1,5 @@
 #include "cli/context.hpp"
+#include "cli/output/redacted_url.hpp"
 
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -54,12 +55,12 @@ Result<std::unique_ptr<Store>> Context::open_store_if_exists(OpenMode mode) cons
 }
 
 int Context::report(const Error& error) const {
-  err_ << "newsdb: error: " << escape_controls(error.message) << '\n';
+  err_ << "newsdb: error: " << escape_controls(redacted_text(error.message)) << '\n';
   return error.kind == ErrorKind::kInvalidInput ? kExitUsage : kExitFailed;
 }
 
 void Context::warn(const std::string& message) const {
-  err_ << "newsdb: warning: " << escape_controls(message) << '\n';
+  err_ << "newsdb: warning: " << escape_controls(redacted_text(message)) << '\n';
 }
 
 }  // namespace newsdb::cli

@@ -251,21 +251,23 @@ void add_filter_options(CLI::App& cmd, FilterOptions& o, FilterParts parts,
         ->type_name("WORDS")
         ->group("Filters");
   }
-  if (parts != FilterParts::kFacet) {
+  if (parts != FilterParts::kFacet && parts != FilterParts::kStats) {
     cmd.add_option("--sort", o.sort, "newest, oldest, heat, quality or relevance; ties by URL")
         ->type_name("ORDER")
         ->default_str(sort_name(defaults.sort))
         ->group("Output");
   }
-  cmd.add_option("--offset", o.offset,
-                 parts == FilterParts::kFacet ? "skip the first N entries" : "skip the first N matches")
-      ->type_name("INT")
-      ->default_str("0")
-      ->group("Output");
-  cmd.add_option("-n,--limit", o.limit, "at most N results (0 = all)")
-      ->type_name("INT")
-      ->default_str(std::to_string(defaults.limit))
-      ->group("Output");
+  if (parts != FilterParts::kStats) {
+    cmd.add_option("--offset", o.offset,
+                   parts == FilterParts::kFacet ? "skip the first N entries" : "skip the first N matches")
+        ->type_name("INT")
+        ->default_str("0")
+        ->group("Output");
+    cmd.add_option("-n,--limit", o.limit, "at most N results (0 = all)")
+        ->type_name("INT")
+        ->default_str(std::to_string(defaults.limit))
+        ->group("Output");
+  }
   if (parts == FilterParts::kList || parts == FilterParts::kSearch) {
     cmd.add_flag("--count", o.count, "print only how many articles match")->group("Output");
   }

@@ -52,6 +52,7 @@ enum class FilterParts {
   kList,    // query: filters, --text, --sort, --limit, --offset, --count, --format
   kSearch,  // search: as kList but the text is the command's argument (added by the command)
   kExport,  // export: as kList without --count
+  kStats,   // stats: filters, --text and --format only
 };
 
 struct QueryDefaults {

@@ -24,6 +24,7 @@ void add_stats_command(CLI::App& app, Context& ctx, int& status);
 void add_export_command(CLI::App& app, Context& ctx, int& status);
 void add_errors_command(CLI::App& app, Context& ctx, int& status);
 void add_sql_command(CLI::App& app, Context& ctx, int& status);
+void add_schema_command(CLI::App& app, Context& ctx, int& status);
 void add_sources_command(CLI::App& app, Context& ctx, int& status);
 void add_fetch_command(CLI::App& app, Context& ctx, int& status);
 void add_migrate_command(CLI::App& app, Context& ctx, int& status);

@@ -8,6 +8,7 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/output/redacted_url.hpp"
 #include "cli/output/article_output.hpp"
 
 namespace newsdb::cli {
@@ -22,7 +23,8 @@ constexpr std::array kErrorsFormats = {Format::kTable, Format::kJson, Format::kN
 Json errors_json(const std::vector<FailedInput>& failed) {
   Json out = Json::array();
   for (const auto& input : failed) {
-    for (const Diagnostic& d : input.diagnostics) {
+    for (const Diagnostic& shown : input.diagnostics) {
+      Diagnostic d = redacted(shown);
       out.push_back(Json{{"path", d.path}, {"line", d.line}, {"column", d.column},
                          {"field", d.field}, {"message", d.message}});
     }
@@ -51,7 +53,7 @@ int run_errors(const ErrorsOptions& options, Context& ctx) {
   }
   // The compiler form editors understand, grouped by input.
   for (const auto& input : failed) {
-    for (const Diagnostic& d : input.diagnostics) ctx.out() << format_diagnostic(d) << '\n';
+    for (const Diagnostic& d : input.diagnostics) ctx.out() << format_diagnostic(redacted(d)) << '\n';
   }
   // Counts inputs; each may have several problems (the summary of `import` counts records).
   std::size_t problems = 0;
@@ -76,12 +78,15 @@ int run_errors(const ErrorsOptions& options, Context& ctx) {
 void add_errors_command(CLI::App& app, Context& ctx, int& status) {
   auto options = std::make_shared<ErrorsOptions>();
   auto* cmd = app.add_subcommand("errors", "inputs whose last import failed, with their problems");
-  cmd->add_option("--format", options->format,
+  cmd->add_option("-f,--format", options->format,
                   "table (the diagnostics, one a line: the default), json or ndjson");
   cmd->footer(
       "Each problem is printed as PATH:LINE:COLUMN: error: MESSAGE.\n"
       "The next `newsdb import` of the same files retries them; records read from\n"
-      "standard input (`-`) are not kept: import them again with `newsdb import -`.");
+      "standard input (`-`) are not kept: import them again with `newsdb import -`.\n"
+      "Examples:\n"
+      "  newsdb errors\n"
+      "  newsdb errors --format json");
   cmd->callback([options, &ctx, &status] { status = run_errors(*options, ctx); });
 }
 

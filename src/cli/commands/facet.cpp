@@ -61,7 +61,7 @@ void add_one(CLI::App& app, Context& ctx, int& status, Facet facet, const char* 
   cmd->footer(
       "A table on a terminal; otherwise TSV with a header (name, [domain,] count).\n"
       "--limit 0 lists all; --offset N skips the N largest (the next page).\n"
-      "Example: newsdb " + std::string(name) + " --since 30d --limit 10");
+      "Example:\n  newsdb " + std::string(name) + " --since 30d --limit 10");
   cmd->callback([&ctx, &status, options] { status = run_facet(*options, ctx); });
 }
 

@@ -62,7 +62,7 @@ void print_report(const PollReport& r, Timestamp now, std::size_t url_width, std
       out << "unchanged  " << url << "  200  same content as last time";
       break;
     case PollStatus::kFailed:
-      out << "FAILED     " << url << "  " << single_line(redacted_url(r.error));
+      out << "FAILED     " << url << "  " << single_line(redacted_text(r.error));
       if (s.next_due_at) out << "; next try " << relative_time(*s.next_due_at, now);
       break;
   }
@@ -109,7 +109,7 @@ int run_fetch(const FetchOptions& opts, Context& ctx) {
   }
   for (const auto& r : *reports) {
     print_report(r, now, url_width, ctx.out());
-    for (const auto& d : r.diagnostics) ctx.err() << format_diagnostic(d) << '\n';
+    for (const auto& d : r.diagnostics) ctx.err() << format_diagnostic(redacted(d)) << '\n';
     if (r.status == PollStatus::kFailed) failures.push_back(&r);
     else if (r.status == PollStatus::kFetched) ++fetched;
     else ++not_modified;
@@ -147,6 +147,10 @@ void add_fetch_command(CLI::App& app, Context& ctx, int& status) {
       ->capture_default_str();
   cmd->add_option("--jobs", opts->jobs, "transfers at once (at most 2 per host)")
       ->capture_default_str();
+  cmd->footer(
+      "Examples:\n"
+      "  newsdb fetch\n"
+      "  newsdb fetch --all --timeout 60s");
   cmd->callback([opts, &ctx, &status] { status = run_fetch(*opts, ctx); });
 }
 

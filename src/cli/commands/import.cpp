@@ -11,6 +11,7 @@
 
 #include "cli/commands/commands.hpp"
 #include "cli/context.hpp"
+#include "cli/output/redacted_url.hpp"
 #include "cli/progress_bar.hpp"
 #include "cli/validators.hpp"
 #include "ingest/import_pipeline.hpp"
@@ -27,7 +28,8 @@ struct ImportCommandOptions {
 
 Json summary_json(const ingest::ImportSummary& s, double seconds, double rate, bool dry_run) {
   Json errors = Json::array();
-  for (const Diagnostic& d : s.errors) {
+  for (const Diagnostic& shown : s.errors) {
+    Diagnostic d = redacted(shown);
     errors.push_back(Json{{"path", d.path}, {"line", d.line}, {"column", d.column},
                           {"field", d.field}, {"message", d.message}});
   }
@@ -79,7 +81,7 @@ int run_import_command(const ImportCommandOptions& options, Context& ctx) {
   ingest::ImportObserver observer;
   observer.diagnostic = [&](const Diagnostic& d) {
     bar.clear();
-    ctx.err() << format_diagnostic(d) << '\n';
+    ctx.err() << format_diagnostic(redacted(d)) << '\n';
   };
   if (ctx.stderr_is_terminal()) {
     observer.progress = [&](const ingest::ImportProgress& p) {

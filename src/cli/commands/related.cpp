@@ -149,9 +149,11 @@ void add_related_command(CLI::App& app, Context& ctx, int& status) {
       "related", "An article's related coverage, marked with whether each is in the store");
   cmd->add_option("article", options->article, "the article's id or any form of its URL")
       ->required();
-  cmd->add_option("--format", options->format, "table, json, ndjson or tsv");
+  cmd->add_option("-f,--format", options->format, "table, json, ndjson or tsv");
   cmd->footer("Also lists the stored articles that name this one as related.\n"
-              "Exit status 1 when no article has that id or URL.");
+              "Exit status 1 when no article has that id or URL.\n"
+              "Example:\n"
+              "  newsdb related 42");
   cmd->callback([&ctx, &status, options] { status = run_related(*options, ctx); });
 }
 

@@ -46,10 +46,14 @@ void add_show_command(CLI::App& app, Context& ctx, int& status) {
   cmd->add_option("article", options->article,
                   "the article's id (as lists print it) or any form of its URL")
       ->required();
-  cmd->add_option("--format", options->format,
+  cmd->add_option("-f,--format", options->format,
                   "text (readable, the default), json, ndjson or frontmatter (re-imports as the "
                   "same record)");
-  cmd->footer("Exit status 1 when no article has that id or URL.");
+  cmd->footer(
+      "Exit status 1 when no article has that id or URL.\n"
+      "Examples:\n"
+      "  newsdb show 42\n"
+      "  newsdb show https://www.example.com/2024/01/story --format json");
   cmd->callback([&ctx, &status, options] { status = run_show(*options, ctx); });
 }
 

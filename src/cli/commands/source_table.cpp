@@ -83,7 +83,7 @@ Json sources_to_json(const std::vector<Source>& sources) {
     o["lastStatus"] = optional_value(s.last_status);
     o["lastNewItems"] = s.last_new_items;
     o["errorCount"] = s.error_count;
-    o["lastError"] = s.last_error ? Json(redacted_url(*s.last_error)) : Json(nullptr);
+    o["lastError"] = s.last_error ? Json(redacted_text(*s.last_error)) : Json(nullptr);
     o["nextDueAt"] = optional_time(s.next_due_at);
     o["etag"] = optional_value(s.etag);
     o["lastModified"] = optional_value(s.last_modified);
@@ -104,7 +104,7 @@ void print_sources_table(const std::vector<Source>& sources, Timestamp now, int 
                     status_text(s), std::to_string(s.last_new_items),
                     std::to_string(s.error_count),
                     s.is_due(now) ? "due" : relative_time(*s.next_due_at, now),
-                    single_line(redacted_url(s.last_error.value_or("")))});
+                    single_line(redacted_text(s.last_error.value_or("")))});
   }
   std::vector<std::size_t> widths(header.size());
   for (std::size_t c = 0; c < header.size(); ++c) {

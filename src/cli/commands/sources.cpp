@@ -103,23 +103,31 @@ int run_sources_remove(const SourcesRemoveOptions& opts, Context& ctx) {
 void add_sources_command(CLI::App& app, Context& ctx, int& status) {
   auto* cmd = app.add_subcommand("sources", "feeds that `newsdb fetch` polls: add, list, remove");
   cmd->require_subcommand(1);
+  cmd->footer(
+      "Examples:\n"
+      "  newsdb sources add https://example.com/feed.xml --every 30m\n"
+      "  newsdb sources list\n"
+      "  newsdb sources remove https://example.com/feed.xml");
 
   auto add_opts = std::make_shared<SourcesAddOptions>();
   auto* add = cmd->add_subcommand("add", "register a feed URL (RSS, Atom, JSON Feed, article JSON)");
   add->add_option("URL", add_opts->url, "the feed's http(s) URL")->required();
   add->add_option("--every", add_opts->every, "polling interval, e.g. 30m, 2h, 1d")
       ->capture_default_str();
+  add->footer("Example:\n  newsdb sources add https://example.com/feed.xml --every 30m");
   add->callback([add_opts, &ctx, &status] { status = run_sources_add(*add_opts, ctx); });
 
   auto list_opts = std::make_shared<SourcesListOptions>();
   auto* list = cmd->add_subcommand(
       "list", "registered feeds: last fetch, status, new items, errors, next due");
-  list->add_option("--format", list_opts->format, "table (the default), json or ndjson");
+  list->add_option("-f,--format", list_opts->format, "table (the default), json or ndjson");
+  list->footer("Examples:\n  newsdb sources list\n  newsdb sources list --format json");
   list->callback([list_opts, &ctx, &status] { status = run_sources_list(*list_opts, ctx); });
 
   auto remove_opts = std::make_shared<SourcesRemoveOptions>();
   auto* remove = cmd->add_subcommand("remove", "unregister a feed (its articles stay)");
   remove->add_option("URL", remove_opts->url, "the feed's URL as registered")->required();
+  remove->footer("Example:\n  newsdb sources remove https://example.com/feed.xml");
   remove->callback([remove_opts, &ctx, &status] { status = run_sources_remove(*remove_opts, ctx); });
 }
 

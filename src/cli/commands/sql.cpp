@@ -2,9 +2,12 @@
 // how writing is prevented). A table on a terminal, tab-separated with a header row otherwise.
 #include <CLI/CLI.hpp>
 #include <array>
+#include <chrono>
+#include <cmath>
 #include <memory>
 
 #include "cli/commands/commands.hpp"
+#include "cli/commands/schema.hpp"
 #include "cli/context.hpp"
 #include "cli/output/sql_output.hpp"
 
@@ -13,9 +16,22 @@ namespace newsdb::cli {
 struct SqlOptions {
   std::string sql;
   std::string format;
+  double timeout_seconds = 30;
 };
 
+bool is_schema_command(std::string_view sql) {
+  auto begin = sql.find_first_not_of(" \t\r\n");
+  auto end = sql.find_last_not_of(" \t\r\n;");
+  return begin != std::string_view::npos && end != std::string_view::npos &&
+         sql.substr(begin, end - begin + 1) == ".schema";
+}
+
 int run_sql(const SqlOptions& options, Context& ctx) {
+  if (!std::isfinite(options.timeout_seconds) || options.timeout_seconds < 0) {
+    return ctx.report(Error{ErrorKind::kInvalidInput,
+                            "--timeout takes seconds, 0 or more (0: no limit), e.g. --timeout 60"});
+  }
+  if (is_schema_command(options.sql)) return run_schema(ctx);
   static constexpr std::array kFormats = {Format::kTable, Format::kTsv, Format::kCsv, Format::kJson,
                                           Format::kNdjson};
   auto format = ctx.output_format(options.format, kFormats, Format::kTable, Format::kTsv);
@@ -24,7 +40,10 @@ int run_sql(const SqlOptions& options, Context& ctx) {
   if (!store) return ctx.report(store.error());
   auto output = make_sql_output(*format, ctx.out(), ctx.err(),
                                 OutputOptions{Style(ctx.color()), ctx.terminal_width()});
-  auto ran = (*store)->reader().run_sql(options.sql, *output);
+  // A limit under a millisecond rounds up to one: only 0 means none.
+  auto timeout = std::chrono::milliseconds(
+      static_cast<std::int64_t>(std::ceil(std::min(options.timeout_seconds, 1e9) * 1000)));
+  auto ran = (*store)->reader().run_sql(options.sql, *output, timeout);
   output->finish();
   ctx.out().flush();
   if (!ran) return ctx.report(ran.error());
@@ -36,12 +55,18 @@ void add_sql_command(CLI::App& app, Context& ctx, int& status) {
   auto* cmd = app.add_subcommand("sql", "Run read-only SQL on the store (for power users)");
   cmd->add_option("statement", options->sql, "one or more SQL statements that only read")
       ->required();
-  cmd->add_option("--format", options->format, "table, tsv, csv, json or ndjson");
+  cmd->add_option("-f,--format", options->format, "table, tsv, csv, json or ndjson");
+  cmd->add_option("--timeout", options->timeout_seconds,
+                  "seconds one statement may run before it is stopped; 0 = no limit")
+      ->type_name("SECONDS")
+      ->default_str("30");
   cmd->footer(
       "Statements that would write are refused before anything runs.\n"
-      "Tables: articles, providers, topics, article_topics, images, related, articles_fts,\n"
-      "import_files, import_errors, sources. Example:\n"
-      "  newsdb sql \"SELECT category, COUNT(*) FROM articles GROUP BY 1\"");
+      "`newsdb schema` (or `newsdb sql .schema`) lists the tables and their columns; the view\n"
+      "articles_iso shows articles with times as ISO-8601 UTC text and the provider's name.\n"
+      "Examples:\n"
+      "  newsdb sql \"SELECT category, COUNT(*) FROM articles GROUP BY 1\"\n"
+      "  newsdb sql \"SELECT published_at, provider, title FROM articles_iso LIMIT 5\"");
   cmd->callback([&ctx, &status, options] { status = run_sql(*options, ctx); });
 }
 

@@ -1,12 +1,16 @@
-// `newsdb stats`: totals, the date range, articles per month as a bar chart, and the largest
-// topics and providers. Text on a terminal, JSON otherwise (or as --format asks).
+// `newsdb stats [FILTERS] [--by day|week|month|year]`: totals, the date range, articles per
+// period as a bar chart, and the largest topics and providers, of the whole store or of the
+// articles FILTERS match. Text on a terminal, JSON otherwise (or as --format asks).
 #include <CLI/CLI.hpp>
 #include <array>
 #include <cstdio>
 #include <memory>
 
 #include "cli/commands/commands.hpp"
+#include "cli/commands/stats_counts.hpp"
 #include "cli/context.hpp"
+#include "cli/filters.hpp"
+#include "cli/name_check.hpp"
 #include "cli/output/article_output.hpp"
 #include "cli/output/bar_chart.hpp"
 #include "cli/output/dates.hpp"
@@ -18,30 +22,39 @@ namespace newsdb::cli {
 
 struct StatsOptions {
   std::int64_t top = 10;
-  std::string format;
+  std::string by = "month";
+  FilterOptions filters;
 };
 
 namespace {
 
-std::string month_label(const MonthCount& m) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u", m.year, m.month);
-  return buf;
+// perMonth, perWeek, ...: the key of the histogram in JSON.
+std::string per_key(Period by) {
+  std::string name(period_name(by));
+  name[0] = static_cast<char>(name[0] - 'a' + 'A');
+  return "per" + name;
 }
 
-Json stats_json(const StoreStats& s) {
+Json stats_json(const StatsReport& r) {
+  const StoreStats& s = r.totals;
+  // Filtered, the counts that are not of articles are not known: null.
+  auto unless_filtered = [&](std::int64_t n) { return r.filtered ? Json(nullptr) : Json(n); };
   Json j = Json::object();
   j["articles"] = s.articles;
   j["providers"] = s.providers;
   j["topics"] = s.topics;
-  j["images"] = s.images;
-  j["relatedEntries"] = s.related_entries;
+  j["images"] = unless_filtered(s.images);
+  j["relatedEntries"] = unless_filtered(s.related_entries);
   j["undated"] = s.undated;
-  j["failedFiles"] = s.failed_files;
+  j["failedFiles"] = unless_filtered(s.failed_files);
   j["firstPublished"] = s.first_published ? Json(date_text(s.first_published)) : Json(nullptr);
   j["lastPublished"] = s.last_published ? Json(date_text(s.last_published)) : Json(nullptr);
-  j["perMonth"] = Json::array();
-  for (const auto& m : s.per_month) j["perMonth"].push_back({{"month", month_label(m)}, {"count", m.count}});
+  std::string key = per_key(r.by);
+  std::string unit(period_name(r.by));
+  j[key] = Json::array();
+  for (const auto& p : r.periods) {
+    j[key].push_back({{unit, period_label(p.start, r.by)}, {"count", p.count}});
+  }
   j["topTopics"] = Json::array();
   for (const auto& t : s.top_topics) j["topTopics"].push_back({{"name", t.name}, {"count", t.count}});
   j["topProviders"] = Json::array();
@@ -51,25 +64,30 @@ Json stats_json(const StoreStats& s) {
   return j;
 }
 
-void print_text(Context& ctx, const StoreStats& s) {
+void print_text(Context& ctx, const StatsReport& r) {
+  const StoreStats& s = r.totals;
   Style style(ctx.color());
   int width = ctx.terminal_width();
   Table totals({{"", Align::kLeft, 0, 0, Column::Tone::kBold}, {"", Align::kRight}, {"", Align::kLeft, 1, 0, Column::Tone::kDim}});
   totals.add_row({"Articles", grouped(s.articles), s.undated ? grouped(s.undated) + " without a date" : ""});
   totals.add_row({"Providers", grouped(s.providers)});
   totals.add_row({"Topics", grouped(s.topics)});
-  totals.add_row({"Images", grouped(s.images)});
-  totals.add_row({"Related entries", grouped(s.related_entries)});
-  if (s.failed_files) totals.add_row({"Failed files", grouped(s.failed_files), "see `newsdb errors`"});
+  if (!r.filtered) {
+    totals.add_row({"Images", grouped(s.images)});
+    totals.add_row({"Related entries", grouped(s.related_entries)});
+  }
+  if (!r.filtered && s.failed_files) totals.add_row({"Failed files", grouped(s.failed_files), "see `newsdb errors`"});
   if (s.first_published) {
     totals.add_row({"Published", date_text(s.first_published), "to " + date_text(s.last_published)});
   }
   totals.print(ctx.out(), width, style, /*header=*/false);
 
-  if (!s.per_month.empty()) {
-    ctx.out() << '\n' << style.bold("Articles per month") << '\n';
+  if (!r.periods.empty()) {
+    std::string title = "Articles per " + std::string(period_name(r.by));
+    if (r.by == Period::kWeek) title += " (weeks start on Monday)";
+    ctx.out() << '\n' << style.bold(title) << '\n';
     std::vector<std::pair<std::string, std::int64_t>> bars;
-    for (const auto& m : s.per_month) bars.emplace_back(month_label(m), m.count);
+    for (const auto& p : r.periods) bars.emplace_back(period_label(p.start, r.by), p.count);
     print_bar_chart(ctx.out(), bars, width, style);
   }
   auto top = [&](std::string_view title, const std::vector<FacetCount>& counts, bool domain) {
@@ -88,12 +106,19 @@ void print_text(Context& ctx, const StoreStats& s) {
 
 int run_stats(const StatsOptions& options, Context& ctx) {
   static constexpr std::array kFormats = {Format::kText, Format::kJson};
-  auto format = ctx.output_format(options.format, kFormats, Format::kText, Format::kJson);
+  auto format = ctx.output_format(options.filters.format, kFormats, Format::kText, Format::kJson);
   if (!format) return ctx.report(format.error());
   if (options.top < 0) return ctx.report(Error{ErrorKind::kInvalidInput, "--top cannot be negative"});
+  auto by = parse_period(options.by);
+  if (!by) return ctx.report(by.error());
+  auto query = to_query(options.filters, current_time());
+  if (!query) return ctx.report(query.error());
   auto store = ctx.open_store(OpenMode::kReadOnly);
   if (!store) return ctx.report(store.error());
-  auto stats = (*store)->reader().stats(options.top);
+  auto unknown = check_names((*store)->reader(), query->filter);
+  if (!unknown) return ctx.report(unknown.error());
+  for (const auto& warning : *unknown) ctx.warn(warning);
+  auto stats = stats_report((*store)->reader(), query->filter, options.top, *by);
   if (!stats) return ctx.report(stats.error());
   if (*format == Format::kJson) {
     ctx.out() << json_text(stats_json(*stats), 2) << '\n';
@@ -107,9 +132,23 @@ int run_stats(const StatsOptions& options, Context& ctx) {
 void add_stats_command(CLI::App& app, Context& ctx, int& status) {
   auto options = std::make_shared<StatsOptions>();
   auto* cmd = app.add_subcommand(
-      "stats", "Totals, date range, articles per month and the largest topics and providers");
-  cmd->add_option("--top", options->top, "how many topics and providers to list (default 10)");
-  cmd->add_option("--format", options->format, "text (the default on a terminal; `table` is the same) or json");
+      "stats", "Totals, date range, articles per period and the largest topics and providers");
+  add_filter_options(*cmd, options->filters, FilterParts::kStats,
+                     "text (the default on a terminal; `table` is the same) or json");
+  cmd->add_option("--by", options->by, "the histogram's period: day, week, month or year")
+      ->type_name("PERIOD")
+      ->default_str("month")
+      ->group("Output");
+  cmd->add_option("--top", options->top, "how many topics and providers to list")
+      ->type_name("INT")
+      ->default_str("10")
+      ->group("Output");
+  cmd->footer(
+      "Of the whole store, or of the articles FILTERS match (then images, related entries and\n"
+      "failed files are not counted). Weeks start on Monday; at most the latest 1,200 periods.\n"
+      "Examples:\n"
+      "  newsdb stats\n"
+      "  newsdb stats --topic Coronavirus --since 2020 --by week");
   cmd->callback([&ctx, &status, options] { status = run_stats(*options, ctx); });
 }
 

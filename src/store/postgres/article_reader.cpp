@@ -198,8 +198,11 @@ Result<StoreStats> PgArticleReader::stats(std::int64_t top) {
   return store::add_top_counts(std::move(*stats), *this, top);
 }
 
-Result<void> PgArticleReader::run_sql(std::string_view sql, SqlRowSink& sink) {
-  return run_read_only_sql(conn_, sql, sink);
+Result<void> PgArticleReader::run_sql(std::string_view sql, SqlRowSink& sink,
+                                      std::chrono::milliseconds timeout) {
+  return run_read_only_sql(conn_, sql, sink, timeout);
 }
+
+Result<std::vector<TableSchema>> PgArticleReader::schema() { return read_schema(conn_); }
 
 }  // namespace newsdb::postgres

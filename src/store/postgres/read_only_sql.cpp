@@ -4,6 +4,8 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "store/sql_session.hpp"
+
 namespace newsdb::postgres {
 namespace {
 
@@ -76,6 +78,33 @@ class UserStatements {
 };
 
 Error user_error(const Error& e) { return Error{ErrorKind::kInvalidInput, e.message}; }
+
+// The session's view with readable times (store/sql_session.hpp). A reading connection's
+// transactions are read-only by default; this one statement runs in its own READ WRITE one,
+// which can create only this temporary view.
+constexpr const char* kCreateIsoView = R"sql(
+BEGIN READ WRITE;
+CREATE OR REPLACE TEMP VIEW articles_iso AS
+SELECT a.id, a.url, a.title,
+       to_char(to_timestamp(a.published_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+         AS published_at,
+       p.name AS provider, p.domain AS provider_domain, a.category, a.type, a.quality, a.heat,
+       a.published, a.excerpt, a.topics, a.source_path,
+       to_char(to_timestamp(a.first_seen_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+         AS first_seen_at,
+       to_char(to_timestamp(a.updated_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+         AS updated_at
+FROM public.articles a LEFT JOIN public.providers p ON p.id = a.provider_id;
+COMMIT;
+)sql";
+
+Result<void> create_iso_view(Connection& conn) {
+  if (auto r = conn.exec(kCreateIsoView); !r) {
+    conn.rollback_quietly();
+    return std::unexpected(r.error());
+  }
+  return {};
+}
 
 std::string unhex(std::string_view text) {
   std::string out;
@@ -157,15 +186,22 @@ std::vector<std::string> split_statements(std::string_view sql) {
   return out;
 }
 
-Result<void> run_read_only_sql(Connection& conn, std::string_view sql, SqlRowSink& sink) {
+Result<void> run_read_only_sql(Connection& conn, std::string_view sql, SqlRowSink& sink,
+                               std::chrono::milliseconds timeout) {
   auto statements = split_statements(sql);
   if (statements.empty()) return fail(ErrorKind::kInvalidInput, "no SQL statement given");
+  if (auto r = create_iso_view(conn); !r) return r;
   std::vector<PgResult> results;
   {
     // Declared before the transaction, so the statements are dropped after it has rolled back.
     UserStatements prepared(conn);
     auto tx = Transaction::begin(conn, Transaction::Kind::kSnapshot);
     if (!tx) return std::unexpected(tx.error());
+    // The server stops a statement past the limit (0 = none), for this transaction only.
+    if (auto r = conn.exec("SET LOCAL statement_timeout = " + std::to_string(timeout.count()));
+        !r) {
+      return std::unexpected(r.error());
+    }
     // Everything is parsed and planned before anything runs (parsing runs nothing, whatever the
     // statement), so a syntax error anywhere is reported as the server's syntax error ...
     for (const auto& statement : statements) {
@@ -180,6 +216,10 @@ Result<void> run_read_only_sql(Connection& conn, std::string_view sql, SqlRowSin
     }
     for (std::size_t i = 0; i < statements.size(); ++i) {
       auto r = conn.exec("EXECUTE " + prepared.name(i));
+      // 57014 query_canceled: here only statement_timeout cancels.
+      if (!r && conn.last_sqlstate() == "57014" && timeout.count() > 0) {
+        return std::unexpected(store::sql_timeout_error(timeout));
+      }
       if (!r) return std::unexpected(user_error(r.error()));
       results.push_back(std::move(*r));
     }
@@ -195,6 +235,27 @@ Result<void> run_read_only_sql(Connection& conn, std::string_view sql, SqlRowSin
     }
   }
   return {};
+}
+
+Result<std::vector<TableSchema>> read_schema(Connection& conn) {
+  if (auto r = create_iso_view(conn); !r) return std::unexpected(r.error());
+  auto r = conn.exec(
+      "SELECT c.table_name, t.table_type = 'VIEW', c.column_name, "
+      "       CASE WHEN c.data_type = 'USER-DEFINED' THEN c.udt_name ELSE c.data_type END "
+      "FROM information_schema.columns c JOIN information_schema.tables t "
+      "  ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
+      "WHERE c.table_schema = 'public' OR c.table_schema = pg_my_temp_schema()::regnamespace::text "
+      "ORDER BY c.table_name, c.ordinal_position");
+  if (!r) return std::unexpected(r.error());
+  std::vector<TableSchema> out;
+  for (int i = 0; i < r->rows(); ++i) {
+    std::string table(r->text(i, 0));
+    if (out.empty() || out.back().name != table) {
+      out.push_back(TableSchema{table, r->text(i, 1) == "t", {}});
+    }
+    out.back().columns.emplace_back(std::string(r->text(i, 2)), std::string(r->text(i, 3)));
+  }
+  return out;
 }
 
 }  // namespace newsdb::postgres

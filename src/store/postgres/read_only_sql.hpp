@@ -7,6 +7,7 @@
 // statement has succeeded.
 #pragma once
 
+#include <chrono>
 #include <newsdb/article_reader.hpp>
 #include <string>
 #include <string_view>
@@ -17,8 +18,13 @@
 namespace newsdb::postgres {
 
 // kInvalidInput for empty SQL, a statement that is not a query (the message quotes it), and the
-// server's syntax and schema errors (its own message).
-Result<void> run_read_only_sql(Connection& conn, std::string_view sql, SqlRowSink& sink);
+// server's syntax and schema errors (its own message); kStore when a statement ran longer than
+// `timeout` (statement_timeout; 0 = no limit). The session gets the temporary view articles_iso.
+Result<void> run_read_only_sql(Connection& conn, std::string_view sql, SqlRowSink& sink,
+                               std::chrono::milliseconds timeout);
+
+// The tables and views of the public schema, and articles_iso.
+Result<std::vector<TableSchema>> read_schema(Connection& conn);
 
 // `sql` cut into statements at top-level semicolons (quotes, dollar quotes and comments
 // respected), each trimmed; empty statements are left out.

@@ -156,8 +156,13 @@ Result<StoreStats> SqliteArticleReader::stats(std::int64_t top) {
   return store::add_top_counts(std::move(*stats), *this, top);
 }
 
-Result<void> SqliteArticleReader::run_sql(std::string_view sql, SqlRowSink& sink) {
-  return run_read_only_sql(db_.path(), sql, sink);
+Result<void> SqliteArticleReader::run_sql(std::string_view sql, SqlRowSink& sink,
+                                          std::chrono::milliseconds timeout) {
+  return run_read_only_sql(db_.path(), sql, sink, timeout);
+}
+
+Result<std::vector<TableSchema>> SqliteArticleReader::schema() {
+  return read_schema(db_.path());
 }
 
 }  // namespace newsdb::sqlite

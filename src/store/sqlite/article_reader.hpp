@@ -24,7 +24,9 @@ class SqliteArticleReader final : public ArticleReader {
                                         std::int64_t limit) override;
   Result<RelatedCoverage> related(std::int64_t id) override;
   Result<StoreStats> stats(std::int64_t top) override;
-  Result<void> run_sql(std::string_view sql, SqlRowSink& sink) override;
+  Result<void> run_sql(std::string_view sql, SqlRowSink& sink,
+                       std::chrono::milliseconds timeout) override;
+  Result<std::vector<TableSchema>> schema() override;
 
  private:
   // The ids of the page `query` asks for, in order; `match` (when given) receives the FTS5

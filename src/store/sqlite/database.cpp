@@ -4,6 +4,8 @@
 
 #include <cerrno>
 #include <chrono>
+#include <filesystem>
+#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -65,6 +67,15 @@ void configure_sqlite_once() {
 
 Result<Database> Database::open(const std::string& path, Access access) {
   configure_sqlite_once();
+  // SQLite says only "disk I/O error" (or "unable to open database file") for a folder.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    std::string file = path;
+    if (!file.ends_with('/')) file += '/';
+    return fail(ErrorKind::kInvalidInput, path + " is a folder, not a database file: name a " +
+                                              "file instead, for example " + file +
+                                              "newsdb.sqlite");
+  }
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_NOMUTEX | (access == Access::kReadOnly
                                          ? SQLITE_OPEN_READONLY

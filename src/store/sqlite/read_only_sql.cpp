@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "store/sql_session.hpp"
 #include "store/sqlite/database.hpp"
 
 namespace newsdb::sqlite {
@@ -20,6 +21,36 @@ using StatementPtr = std::unique_ptr<sqlite3_stmt, Finalize>;
 int deny_attach(void*, int action, const char*, const char*, const char*, const char*) {
   return action == SQLITE_ATTACH || action == SQLITE_DETACH ? SQLITE_DENY : SQLITE_OK;
 }
+
+// The session's view with readable times (store/sql_session.hpp).
+constexpr const char* kCreateIsoView = R"sql(
+CREATE TEMP VIEW articles_iso AS
+SELECT a.id, a.url, a.title,
+       strftime('%Y-%m-%dT%H:%M:%SZ', a.published_at, 'unixepoch') AS published_at,
+       p.name AS provider, p.domain AS provider_domain, a.category, a.type, a.quality, a.heat,
+       a.published, a.excerpt, a.topics, a.source_path,
+       strftime('%Y-%m-%dT%H:%M:%SZ', a.first_seen_at, 'unixepoch') AS first_seen_at,
+       strftime('%Y-%m-%dT%H:%M:%SZ', a.updated_at, 'unixepoch') AS updated_at
+FROM main.articles a LEFT JOIN main.providers p ON p.id = a.provider_id
+)sql";
+
+// The time limit of one statement: only the time inside sqlite3_step counts (a slow reader of
+// the output, a pipe into `less`, does not use it up).
+struct StepClock {
+  using Clock = std::chrono::steady_clock;
+  std::chrono::milliseconds limit{0};
+  Clock::duration used{};
+  Clock::time_point step_started{};
+  bool expired = false;
+
+  bool over() {
+    if (limit.count() > 0 && used + (Clock::now() - step_started) > limit) expired = true;
+    return expired;
+  }
+};
+
+// Called by SQLite every few thousand virtual machine steps; non-zero interrupts the statement.
+int check_clock(void* clock) { return static_cast<StepClock*>(clock)->over() ? 1 : 0; }
 
 std::string trimmed(std::string_view text) {
   auto begin = text.find_first_not_of(" \t\r\n");
@@ -45,7 +76,7 @@ SqlValue value_of(sqlite3_stmt* stmt, int column) {
   }
 }
 
-Result<void> run(sqlite3_stmt* stmt, SqlRowSink& sink) {
+Result<void> run(sqlite3_stmt* stmt, SqlRowSink& sink, StepClock& clock) {
   std::vector<std::string> names;
   for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
     const char* name = sqlite3_column_name(stmt, i);
@@ -53,9 +84,13 @@ Result<void> run(sqlite3_stmt* stmt, SqlRowSink& sink) {
   }
   if (auto r = sink.columns(names); !r) return r;
   std::vector<SqlValue> values(names.size());
+  clock.used = {};
   for (;;) {
+    clock.step_started = StepClock::Clock::now();
     int rc = sqlite3_step(stmt);
+    clock.used += StepClock::Clock::now() - clock.step_started;
     if (rc == SQLITE_DONE) return {};
+    if (rc == SQLITE_INTERRUPT && clock.expired) return std::unexpected(store::sql_timeout_error(clock.limit));
     if (rc != SQLITE_ROW) {
       return fail(ErrorKind::kInvalidInput,
                   std::string("SQL error: ") + sqlite3_errmsg(sqlite3_db_handle(stmt)));
@@ -68,14 +103,17 @@ Result<void> run(sqlite3_stmt* stmt, SqlRowSink& sink) {
 }  // namespace
 
 Result<void> run_read_only_sql(const std::string& database_path, std::string_view sql,
-                               SqlRowSink& sink) {
+                               SqlRowSink& sink, std::chrono::milliseconds timeout) {
   if (trimmed(sql).empty()) {
     return fail(ErrorKind::kInvalidInput, "no SQL given: pass a statement, e.g. "
                                           "newsdb sql \"SELECT COUNT(*) FROM articles\"");
   }
   auto db = Database::open(database_path, Database::Access::kReadOnly);
   if (!db) return std::unexpected(db.error());
+  if (auto r = db->exec(kCreateIsoView); !r) return std::unexpected(r.error());
   sqlite3_set_authorizer(db->handle(), deny_attach, nullptr);
+  StepClock clock{.limit = timeout};
+  sqlite3_progress_handler(db->handle(), 1000, check_clock, &clock);
 
   // Prepare every statement first: nothing runs unless all of them only read.
   std::vector<StatementPtr> statements;
@@ -106,9 +144,36 @@ Result<void> run_read_only_sql(const std::string& database_path, std::string_vie
     return fail(ErrorKind::kInvalidInput, "no SQL statement given, only comments or blanks");
   }
   for (auto& stmt : statements) {
-    if (auto r = run(stmt.get(), sink); !r) return r;
+    if (auto r = run(stmt.get(), sink, clock); !r) return r;
   }
   return {};
+}
+
+Result<std::vector<TableSchema>> read_schema(const std::string& database_path) {
+  auto db = Database::open(database_path, Database::Access::kReadOnly);
+  if (!db) return std::unexpected(db.error());
+  if (auto r = db->exec(kCreateIsoView); !r) return std::unexpected(r.error());
+  // Tables and views of main and temp; the full-text index's shadow tables are internal.
+  auto stmt = db->prepare(
+      "SELECT m.name, m.type = 'view', c.name, c.type "
+      "FROM (SELECT name, type FROM sqlite_schema UNION ALL "
+      "      SELECT name, type FROM sqlite_temp_schema) m, pragma_table_info(m.name) c "
+      "WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+      "  AND m.name NOT LIKE 'articles\\_fts\\_%' ESCAPE '\\' "
+      "ORDER BY m.name, c.cid");
+  if (!stmt) return std::unexpected(stmt.error());
+  std::vector<TableSchema> out;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    std::string table = stmt->column_text(0);
+    if (out.empty() || out.back().name != table) {
+      out.push_back(TableSchema{table, stmt->column_int(1) != 0, {}});
+    }
+    out.back().columns.emplace_back(stmt->column_text(2), stmt->column_text(3));
+  }
+  return out;
 }
 
 }  // namespace newsdb::sqlite

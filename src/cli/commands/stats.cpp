@@ -32,6 +32,7 @@ std::string month_label(const MonthCount& m) {
 Json stats_json(const StoreStats& s) {
   Json j = Json::object();
   j["articles"] = s.articles;
+  j["stories"] = s.stories;
   j["providers"] = s.providers;
   j["topics"] = s.topics;
   j["images"] = s.images;
@@ -56,6 +57,7 @@ void print_text(Context& ctx, const StoreStats& s) {
   int width = ctx.terminal_width();
   Table totals({{"", Align::kLeft, 0, 0, Column::Tone::kBold}, {"", Align::kRight}, {"", Align::kLeft, 1, 0, Column::Tone::kDim}});
   totals.add_row({"Articles", grouped(s.articles), s.undated ? grouped(s.undated) + " without a date" : ""});
+  totals.add_row({"Stories", grouped(s.stories), "see `newsdb stories`"});
   totals.add_row({"Providers", grouped(s.providers)});
   totals.add_row({"Topics", grouped(s.topics)});
   totals.add_row({"Images", grouped(s.images)});

@@ -33,6 +33,10 @@ inline constexpr char kMatchEnd = '\x03';
 struct StoredArticle {
   std::int64_t id = 0;
   Article article;
+  // The story the article belongs to (story_reader.hpp); nullopt only while it is not grouped yet.
+  std::optional<std::int64_t> story_id;
+  // Set when a list is collapsed to one row per story: how many articles the story holds.
+  std::optional<std::int64_t> story_articles;
   // Set by find() when the filter has text: a short passage of the best-matching field.
   std::optional<std::string> snippet;
 };
@@ -78,6 +82,7 @@ struct StoreStats {
   std::int64_t related_entries = 0;
   std::int64_t with_body = 0;
   std::int64_t undated = 0;  // articles without publishedDateTime
+  std::int64_t stories = 0;
   std::int64_t failed_files = 0;
   std::optional<Timestamp> first_published;
   std::optional<Timestamp> last_published;

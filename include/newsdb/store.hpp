@@ -11,6 +11,7 @@
 #include <newsdb/article_writer.hpp>
 #include <newsdb/error.hpp>
 #include <newsdb/source_registry.hpp>
+#include <newsdb/story_reader.hpp>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,7 @@ class Store {
   virtual ArticleWriter& writer() = 0;
   virtual ArticleReader& reader() = 0;
   virtual SourceRegistry& sources() = 0;
+  virtual StoryReader& stories() = 0;
 
   // "sqlite" or "postgresql".
   virtual std::string_view backend_name() const = 0;

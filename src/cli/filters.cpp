@@ -270,6 +270,9 @@ void add_filter_options(CLI::App& cmd, FilterOptions& o, FilterParts parts,
   }
   if (parts == FilterParts::kList || parts == FilterParts::kSearch) {
     cmd.add_flag("--count", o.count, "print only how many articles match")->group("Output");
+    cmd.add_flag("--collapse", o.collapse,
+                 "one row per story: its best-placed match, with the story's article count")
+        ->group("Output");
   }
   cmd.add_option("-f,--format", o.format, std::string(format_help))
       ->type_name("FORMAT")

@@ -9,7 +9,7 @@
 //                               or a span ago: 30m, 24h, 7d, 2w
 //   --min-quality N --min-heat N --published yes|no --text QUERY
 //   --sort newest|oldest|heat|quality|relevance -n/--limit N (0 = all) --offset N
-//   --count (query, search) -f/--format F
+//   --count --collapse (query, search) -f/--format F
 //
 // Relative dates count back from a `now` the caller passes in, so tests fix the clock.
 #pragma once
@@ -44,6 +44,7 @@ struct FilterOptions {
   std::string offset;
   std::string format;
   bool count = false;  // --count: only the number of matches
+  bool collapse = false;  // --collapse (query, search): one row per story
 };
 
 // Which of the shared options a command takes besides the filters themselves.

@@ -9,7 +9,7 @@ namespace {
 constexpr double kMinShingleJaccard = 0.6;
 // Same headline, but excerpts this far apart are two events under one stock headline
 // ("Coronavirus: what you need to know today").
-constexpr double kMaxContradictingCosine = 0.2;
+constexpr double kMaxContradictingCosine = 0.3;
 constexpr double kMinContentCosine = 0.5;
 constexpr double kMinTitleCosine = 0.3;
 constexpr std::size_t kMinSharedEntities = 2;

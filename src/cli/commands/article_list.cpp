@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "cli/commands/collapsed_list.hpp"
 #include "cli/name_check.hpp"
 #include "cli/output/article_output.hpp"
 #include "cli/output/bar_chart.hpp"
@@ -40,7 +41,7 @@ int run_article_list(Context& ctx, const FilterOptions& options, QueryDefaults d
     ctx.out().flush();
     return kExitOk;
   }
-  auto found = reader.find(*query);
+  auto found = options.collapse ? collapsed_page(**store, *query) : reader.find(*query);
   if (!found) return ctx.report(found.error());
 
   OutputOptions output{Style(ctx.color()), ctx.terminal_width()};
@@ -54,7 +55,7 @@ int run_article_list(Context& ctx, const FilterOptions& options, QueryDefaults d
     ctx.err() << hint.dim("No articles match.") << '\n';
   }
   // The default limit cut the list short: say how much there is, whatever the format.
-  bool default_limit = options.limit.empty() && query->limit > 0;
+  bool default_limit = options.limit.empty() && query->limit > 0 && !options.collapse;
   if (default_limit && static_cast<std::int64_t>(found->size()) == query->limit) {
     auto total = reader.count(query->filter);
     if (!total) return ctx.report(total.error());

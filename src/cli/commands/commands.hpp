@@ -28,5 +28,7 @@ void add_schema_command(CLI::App& app, Context& ctx, int& status);
 void add_sources_command(CLI::App& app, Context& ctx, int& status);
 void add_fetch_command(CLI::App& app, Context& ctx, int& status);
 void add_migrate_command(CLI::App& app, Context& ctx, int& status);
+void add_stories_command(CLI::App& app, Context& ctx, int& status);
+void add_story_command(CLI::App& app, Context& ctx, int& status);
 
 }  // namespace newsdb::cli

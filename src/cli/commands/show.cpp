@@ -18,6 +18,24 @@ struct ShowOptions {
   std::string format;
 };
 
+namespace {
+
+// "Story 12 · 5 articles from 4 providers: TITLE (newsdb story 12)"; "" when not grouped.
+Result<std::string> story_line(StoryReader& stories, const StoredArticle& article) {
+  if (!article.story_id) return std::string();
+  auto story = stories.get(*article.story_id);
+  if (!story) return std::unexpected(story.error());
+  if (!*story) return std::string();
+  const StorySummary& s = **story;
+  std::string id = std::to_string(s.id);
+  if (s.articles == 1) return "Story " + id + ": this article alone (newsdb story " + id + ")";
+  return "Story " + id + " · " + std::to_string(s.articles) + " articles from " +
+         std::to_string(s.providers) + (s.providers == 1 ? " provider" : " providers") + ": " +
+         s.title + " (newsdb story " + id + ")";
+}
+
+}  // namespace
+
 int run_show(const ShowOptions& options, Context& ctx) {
   static constexpr std::array kFormats = {Format::kText, Format::kJson, Format::kNdjson,
                                           Format::kFrontmatter};
@@ -34,7 +52,15 @@ int run_show(const ShowOptions& options, Context& ctx) {
     case Format::kJson: ctx.out() << json_text(article_with_id(article), 2) << '\n'; break;
     case Format::kNdjson: ctx.out() << json_text(article_with_id(article)) << '\n'; break;
     case Format::kFrontmatter: ctx.out() << to_frontmatter(article.article); break;
-    default: print_article_text(ctx.out(), article, ctx.terminal_width(), Style(ctx.color())); break;
+    default: {
+      print_article_text(ctx.out(), article, ctx.terminal_width(), Style(ctx.color()));
+      if (auto line = story_line((*store)->stories(), article); !line) {
+        return ctx.report(line.error());
+      } else if (!line->empty()) {
+        ctx.out() << '\n' << *line << '\n';
+      }
+      break;
+    }
   }
   ctx.out().flush();
   return kExitOk;

@@ -41,6 +41,7 @@ Json stats_json(const StatsReport& r) {
   auto unless_filtered = [&](std::int64_t n) { return r.filtered ? Json(nullptr) : Json(n); };
   Json j = Json::object();
   j["articles"] = s.articles;
+  j["stories"] = s.stories;
   j["providers"] = s.providers;
   j["topics"] = s.topics;
   j["images"] = unless_filtered(s.images);
@@ -70,6 +71,7 @@ void print_text(Context& ctx, const StatsReport& r) {
   int width = ctx.terminal_width();
   Table totals({{"", Align::kLeft, 0, 0, Column::Tone::kBold}, {"", Align::kRight}, {"", Align::kLeft, 1, 0, Column::Tone::kDim}});
   totals.add_row({"Articles", grouped(s.articles), s.undated ? grouped(s.undated) + " without a date" : ""});
+  totals.add_row({"Stories", grouped(s.stories), "see `newsdb stories`"});
   totals.add_row({"Providers", grouped(s.providers)});
   totals.add_row({"Topics", grouped(s.topics)});
   if (!r.filtered) {

@@ -45,8 +45,14 @@ class TableOutput final : public ArticleOutput {
                 {"TOPICS", Align::kLeft, 1, 0, Column::Tone::kDim}}) {}
 
   void write(const StoredArticle& a) override {
+    // Collapsed to one row per story: the story's other articles are counted after the title.
+    std::string title = a.article.title;
+    if (a.story_articles && *a.story_articles > 1) {
+      title += " (+" + std::to_string(*a.story_articles - 1) + " in story " +
+               std::to_string(a.story_id.value_or(0)) + ")";
+    }
     table_.add_row({std::to_string(a.id), date_text(a.article.published_date_time),
-                    provider_name(a.article), a.article.title, joined(a.article.topics, ", ")},
+                    provider_name(a.article), title, joined(a.article.topics, ", ")},
                    a.snippet);
     ++written_;
   }
@@ -171,6 +177,8 @@ void print_json_list(std::ostream& out, const Json& array, Format format) {
 Json article_with_id(const StoredArticle& article) {
   Json out = Json::object();
   out["id"] = article.id;
+  out["storyId"] = article.story_id ? Json(*article.story_id) : Json(nullptr);
+  if (article.story_articles) out["storyArticles"] = *article.story_articles;
   Json fields = to_json(article.article);  // named: items() must not outlive what it walks
   for (auto& [key, value] : fields.items()) out[key] = std::move(value);
   return out;

@@ -15,9 +15,11 @@ using postgres::Cell;
 // Every table of the schema, parents before children (foreign keys hold at every row). A table
 // either store has that is not listed here stops the migration: copying "everything but" would
 // not be exact.
-constexpr std::array<const char*, 9> kTables = {
+// story_state is bookkeeping (each endpoint's finish_write sets it from the stories copied).
+constexpr std::array<const char*, 12> kTables = {
     "providers", "topics",       "articles",      "article_topics", "images",
-    "related",   "import_files", "import_errors", "sources",
+    "related",   "import_files", "import_errors", "sources",        "stories",
+    "story_members", "story_keys",
 };
 
 bool is_postgres(const std::string& spec) {

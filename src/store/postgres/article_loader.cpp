@@ -12,8 +12,9 @@ namespace {
 constexpr const char* kArticles =
     "SELECT a.id, a.url, a.title, a.excerpt, a.body, a.published_at, a.original_url, a.web_url, "
     "a.amp_web_url, a.cdn_amp_web_url, a.category, a.type, a.quality, a.heat, a.published, "
-    "a.provider_id, p.name, p.domain, a.provider_extra, a.secured, a.extra, a.topics "
+    "a.provider_id, p.name, p.domain, a.provider_extra, a.secured, a.extra, a.topics, sm.story_id "
     "FROM articles a LEFT JOIN providers p ON p.id = a.provider_id "
+    "LEFT JOIN story_members sm ON sm.article_id = a.id "
     "WHERE a.id = ANY($1::bigint[])";
 constexpr const char* kImages =
     "SELECT article_id, url, width, height, is_cached, extra FROM images "
@@ -93,6 +94,7 @@ Result<StoredArticle> read_article(const PgResult& r, int row) {
   auto topics = topic_list(r.opt_text(row, 21), out.id);
   if (!topics) return std::unexpected(topics.error());
   a.topics = std::move(*topics);
+  out.story_id = r.opt_int64(row, 22);
   return out;
 }
 

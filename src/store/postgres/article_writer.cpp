@@ -4,6 +4,7 @@
 #include <future>
 
 #include "store/postgres/copy_text.hpp"
+#include "store/postgres/story_tables.hpp"
 #include "store/refused_records.hpp"
 #include "store/sqlite/import_log.hpp"
 
@@ -305,6 +306,14 @@ auto in_transaction(Connection& conn, F&& steps) -> decltype(steps()) {
   });
 }
 
+// The batch's written articles join stories, in input order (story/story_tables.hpp), in the
+// transaction that writes its import log: a batch whose log is lost is read again, and its
+// articles, unchanged but not grouped, are grouped then.
+Result<void> group_stories(Connection& conn, std::span<const ParsedFile> batch) {
+  PgStoryTables tables(conn);
+  return story::group_urls(tables, batch_urls(batch));
+}
+
 }  // namespace
 
 PgArticleWriter::PgArticleWriter(Connection& conn, std::string uri)
@@ -421,6 +430,7 @@ Result<WriteCounts> PgArticleWriter::write_whole(std::span<const ParsedFile> bat
       auto counts = write_part(conn_, staged, prelude->parts.front(), now, raced);
       if (!counts) return counts;
       if (auto r = write_log(conn_, log, now); !r) return std::unexpected(r.error());
+      if (auto r = group_stories(conn_, batch); !r) return std::unexpected(r.error());
       return counts;
     });
   };
@@ -475,10 +485,17 @@ Result<WriteCounts> PgArticleWriter::write_in_parts(std::span<const ParsedFile> 
     });
     auto again = write_refusing(failed, now, !counts ? counts.error() : theirs.error());
     if (!again) return again;
+    // The part that was written joins its stories too.
+    auto grouped = in_transaction(conn_, [&]() -> Result<bool> {
+      if (auto r = group_stories(conn_, batch); !r) return std::unexpected(r.error());
+      return true;
+    });
+    if (!grouped) return std::unexpected(grouped.error());
     return written += *again;
   }
   auto logged = in_transaction(conn_, [&]() -> Result<bool> {
     if (auto r = write_log(conn_, log, now); !r) return std::unexpected(r.error());
+    if (auto r = group_stories(conn_, batch); !r) return std::unexpected(r.error());
     return true;
   });
   if (!logged) return std::unexpected(logged.error());

@@ -25,7 +25,7 @@ class PgArchiveEndpoint final : public ArchiveEndpoint {
   Result<std::vector<std::string>> tables() override {
     auto rows = conn_.exec(
         "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
-        "AND tablename <> 'newsdb_meta' ORDER BY 1");
+        "AND tablename <> 'newsdb_meta' AND tablename <> 'story_state' ORDER BY 1");
     if (!rows) return std::unexpected(rows.error());
     std::vector<std::string> out;
     for (int i = 0; i < rows->rows(); ++i) out.emplace_back(rows->text(i, 0));
@@ -127,6 +127,12 @@ class PgArchiveEndpoint final : public ArchiveEndpoint {
     }
     if (wrote_articles_) {
       if (auto r = rebuild_search_index(conn_); !r) return std::unexpected(r.error());
+    }
+    // Stories came with their ids: the next new story takes one past the largest.
+    if (auto r = conn_.exec("UPDATE story_state SET last_story = greatest(last_story, "
+                            "(SELECT coalesce(max(id), 0) FROM stories))");
+        !r) {
+      return std::unexpected(r.error());
     }
     auto committed = conn_.exec("COMMIT");
     in_transaction_ = false;

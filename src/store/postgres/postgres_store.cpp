@@ -33,6 +33,8 @@ Result<std::unique_ptr<Store>> open_postgres_store(const std::string&, OpenMode)
 #include "store/postgres/database_uri.hpp"
 #include "store/postgres/schema.hpp"
 #include "store/postgres/source_registry.hpp"
+#include "store/postgres/story_tables.hpp"
+#include "store/postgres/story_rows.hpp"
 
 namespace newsdb::postgres {
 namespace {
@@ -54,6 +56,13 @@ class PostgresStore final : public Store {
     if (!sources_) sources_ = std::make_unique<PgSourceRegistry>(conn_);
     return *sources_;
   }
+  StoryReader& stories() override {
+    if (!stories_) {
+      story_rows_ = std::make_unique<PgStoryRows>(conn_);
+      stories_ = std::make_unique<store::GenericStoryReader>(*story_rows_, reader());
+    }
+    return *stories_;
+  }
   std::string_view backend_name() const override { return "postgresql"; }
 
  private:
@@ -63,6 +72,8 @@ class PostgresStore final : public Store {
   std::unique_ptr<PgArticleWriter> writer_;
   std::unique_ptr<PgArticleReader> reader_;
   std::unique_ptr<PgSourceRegistry> sources_;
+  std::unique_ptr<PgStoryRows> story_rows_;
+  std::unique_ptr<store::GenericStoryReader> stories_;
 };
 
 bool database_missing(const Error& error, const std::string& name) {
@@ -101,6 +112,10 @@ Result<std::unique_ptr<Store>> open_postgres_store(const std::string& uri, OpenM
     }
   }
   if (auto r = prepare_schema(*conn, mode); !r) return std::unexpected(r.error());
+  // A store that predates stories has its articles grouped once, before anything else writes.
+  if (mode != OpenMode::kReadOnly) {
+    if (auto r = backfill_stories(*conn); !r) return std::unexpected(r.error());
+  }
   return std::unique_ptr<Store>(std::make_unique<PostgresStore>(std::move(*conn), uri));
 }
 

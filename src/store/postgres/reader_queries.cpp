@@ -99,7 +99,8 @@ Result<StoreStats> store_stats(Connection& conn) {
       "(SELECT count(*) FROM articles WHERE body IS NOT NULL), "
       "(SELECT count(*) FROM articles WHERE published_at IS NULL), "
       "(SELECT count(*) FROM import_files WHERE outcome = 'failed'), "
-      "(SELECT min(published_at) FROM articles), (SELECT max(published_at) FROM articles)",
+      "(SELECT min(published_at) FROM articles), (SELECT max(published_at) FROM articles), "
+      "(SELECT count(*) FROM stories)",
       Params());
   if (!totals) return std::unexpected(totals.error());
   StoreStats s;
@@ -113,6 +114,7 @@ Result<StoreStats> store_stats(Connection& conn) {
   s.failed_files = totals->int64(0, 7);
   s.first_published = time_of(*totals, 0, 8);
   s.last_published = time_of(*totals, 0, 9);
+  s.stories = totals->int64(0, 10);
   if (s.first_published && s.last_published) {
     auto months = per_month(conn, *s.first_published, *s.last_published);
     if (!months) return std::unexpected(months.error());

@@ -170,7 +170,49 @@ INSERT INTO newsdb_meta (key, value) VALUES ('search_vectors', 'stale')
   ON CONFLICT (key) DO UPDATE SET value = excluded.value;
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations = {kMigration1, kMigration2};
+// Migration 3: stories, shaped like SQLite's stories migration (see its comments). No foreign
+// keys on the story tables, as on the child tables: the writer keeps them in step.
+constexpr std::string_view kMigrationStories = R"sql(
+CREATE TABLE stories (
+  id               bigint PRIMARY KEY,
+  title            text COLLATE "C" NOT NULL,
+  articles         bigint NOT NULL,
+  providers        bigint NOT NULL,
+  first_published  bigint,
+  last_published   bigint,
+  heat             bigint
+);
+CREATE INDEX stories_by_last ON stories (last_published DESC NULLS LAST, id DESC);
+CREATE INDEX stories_by_size ON stories (articles DESC, last_published DESC NULLS LAST, id DESC);
+CREATE INDEX stories_by_heat ON stories (heat DESC NULLS LAST, id DESC);
+
+CREATE TABLE story_members (
+  article_id    bigint PRIMARY KEY,
+  story_id      bigint NOT NULL,
+  content_hash  text COLLATE "C" NOT NULL,
+  published_at  bigint
+);
+CREATE INDEX story_members_by_story ON story_members (story_id, published_at);
+
+CREATE TABLE story_keys (
+  key           bigint NOT NULL,
+  published_at  bigint,
+  article_id    bigint NOT NULL
+);
+CREATE INDEX story_keys_by_key ON story_keys (key, published_at);
+CREATE INDEX story_keys_by_article ON story_keys (article_id);
+
+CREATE TABLE story_state (
+  id          integer PRIMARY KEY CHECK (id = 1),
+  last_story  bigint NOT NULL,
+  backfilled  boolean NOT NULL
+);
+INSERT INTO story_state (id, last_story, backfilled) VALUES (1, 0, false);
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations = {kMigration1, kMigration2,
+                                                         kMigrationStories};
+
 
 // Serialises schema changes between processes (an arbitrary, fixed key: "newsdb" in ASCII).
 constexpr std::int64_t kSchemaLockKey = 0x6e6577736462;

@@ -123,6 +123,12 @@ class SqliteArchiveEndpoint final : public ArchiveEndpoint {
         return r;
       }
     }
+    // Stories came with their ids: the next new story takes one past the largest.
+    if (auto r = db_.exec("UPDATE story_state SET last_story = max(last_story, "
+                          "(SELECT coalesce(max(id), 0) FROM stories))");
+        !r) {
+      return r;
+    }
     auto committed = tx_->commit();
     tx_.reset();
     return committed;
@@ -150,7 +156,7 @@ class SqliteArchiveEndpoint final : public ArchiveEndpoint {
     for (const auto& name : all) {
       bool shadow = false;
       for (const auto& fts : catalog.fts) shadow = shadow || name.starts_with(fts + "_");
-      if (!shadow) catalog.plain.push_back(name);
+      if (!shadow && name != "story_state") catalog.plain.push_back(name);
     }
     return catalog;
   }

@@ -8,8 +8,9 @@ namespace {
 constexpr std::string_view kArticleSql =
     "SELECT a.url, a.title, a.excerpt, a.body, a.published_at, a.original_url, a.web_url, "
     "a.amp_web_url, a.cdn_amp_web_url, a.category, a.type, a.quality, a.heat, a.published, "
-    "a.provider_id, p.name, p.domain, a.provider_extra, a.secured, a.extra, a.topics "
-    "FROM articles a LEFT JOIN providers p ON p.id = a.provider_id WHERE a.id = ?";
+    "a.provider_id, p.name, p.domain, a.provider_extra, a.secured, a.extra, a.topics, sm.story_id "
+    "FROM articles a LEFT JOIN providers p ON p.id = a.provider_id "
+    "LEFT JOIN story_members sm ON sm.article_id = a.id WHERE a.id = ?";
 constexpr std::string_view kImagesSql =
     "SELECT url, width, height, is_cached, extra FROM images WHERE article_id = ? ORDER BY position";
 constexpr std::string_view kRelatedSql =
@@ -105,6 +106,7 @@ Result<std::optional<StoredArticle>> ArticleLoader::load(std::int64_t id, Detail
   } else {
     return std::unexpected(corrupt(id, topics.error().message));
   }
+  out.story_id = s.column_optional_int(21);
   s.reset();
 
   if (detail == Detail::kListing) return out;

@@ -11,6 +11,7 @@
 #include "store/sqlite/article_rows.hpp"
 #include "store/sqlite/import_log.hpp"
 #include "store/sqlite/name_ids.hpp"
+#include "store/sqlite/story_tables.hpp"
 
 namespace newsdb::sqlite {
 
@@ -18,6 +19,7 @@ struct SqliteArticleWriter::Prepared {
   ArticleRows rows;
   NameIds names;
   ImportLog log;
+  SqliteStoryTables stories;
 };
 
 SqliteArticleWriter::SqliteArticleWriter(Database& db) : db_(db) {}
@@ -47,8 +49,10 @@ Result<SqliteArticleWriter::Prepared*> SqliteArticleWriter::prepared() {
   if (!names) return std::unexpected(names.error());
   auto log = ImportLog::prepare(db_);
   if (!log) return std::unexpected(log.error());
+  auto stories = SqliteStoryTables::prepare(db_);
+  if (!stories) return std::unexpected(stories.error());
   prepared_ = std::make_unique<Prepared>(
-      Prepared{std::move(*rows), std::move(*names), std::move(*log)});
+      Prepared{std::move(*rows), std::move(*names), std::move(*log), std::move(*stories)});
   return prepared_.get();
 }
 
@@ -234,6 +238,7 @@ Result<WriteCounts> SqliteArticleWriter::write_files(Prepared& p,
   }
 
   WriteCounts counts;
+  std::vector<std::string> written;  // in input order, for story grouping
   for (const auto& file : batch) {
     if (file.first_part && file.content == ContentState::kParsed) {
       if (auto r = p.log.clear_errors(file.record.path); !r) return std::unexpected(r.error());
@@ -271,6 +276,7 @@ Result<WriteCounts> SqliteArticleWriter::write_files(Prepared& p,
         return std::unexpected(r.error());
       }
       state.stored_hash = hash;
+      written.push_back(article.canonical_url);
     }
     for (const auto& d : file.diagnostics) {
       if (d.severity != Severity::kError) continue;
@@ -282,6 +288,8 @@ Result<WriteCounts> SqliteArticleWriter::write_files(Prepared& p,
       if (auto r = p.log.record(file.record, now); !r) return std::unexpected(r.error());
     }
   }
+  // The written articles join stories in input order, one at a time (story/story_tables.hpp).
+  if (auto r = story::group_urls(p.stories, written); !r) return std::unexpected(r.error());
   return counts;
 }
 

@@ -218,7 +218,57 @@ INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 8388608);
 INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
+// Migration 4: stories (src/story/: one story per article, grouped at import).
+// - story_members is the grouping's record of each article: its story and the content hash of the
+//   version that was grouped. An article whose stored content_hash differs (or that has no row) is
+//   grouped again by the next write that meets it; an existing store's articles all start so and
+//   are grouped on its first opening for writing (story_state.backfilled).
+// - story_keys is the candidate index: one row per index key of an article (story_doc.hpp), with
+//   its publication time, so that a new article's candidates are found by key within a time window
+//   (story_keys_by_key) and never by scanning; story_keys_by_article replaces an article's keys.
+// - stories holds what lists show and sort by, refreshed for every story a batch touches; a story
+//   whose last article left it is deleted. Ids come from story_state.last_story (never reused).
+constexpr std::string_view kMigrationStories = R"sql(
+CREATE TABLE stories (
+  id               INTEGER PRIMARY KEY,
+  title            TEXT NOT NULL,
+  articles         INTEGER NOT NULL,
+  providers        INTEGER NOT NULL,
+  first_published  INTEGER,
+  last_published   INTEGER,
+  heat             INTEGER
+);
+CREATE INDEX stories_by_last ON stories(last_published);
+CREATE INDEX stories_by_size ON stories(articles, last_published);
+CREATE INDEX stories_by_heat ON stories(heat);
+
+CREATE TABLE story_members (
+  article_id    INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  story_id      INTEGER NOT NULL,
+  content_hash  TEXT NOT NULL,
+  published_at  INTEGER
+);
+CREATE INDEX story_members_by_story ON story_members(story_id, published_at);
+
+CREATE TABLE story_keys (
+  key           INTEGER NOT NULL,
+  published_at  INTEGER,
+  article_id    INTEGER NOT NULL
+);
+CREATE INDEX story_keys_by_key ON story_keys(key, published_at);
+CREATE INDEX story_keys_by_article ON story_keys(article_id);
+
+CREATE TABLE story_state (
+  id          INTEGER PRIMARY KEY CHECK (id = 1),
+  last_story  INTEGER NOT NULL,
+  backfilled  INTEGER NOT NULL
+);
+INSERT INTO story_state (id, last_story, backfilled) VALUES (1, 0, 0);
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations = {kMigration1, kMigration2, kMigration3,
+                                                         kMigrationStories};
+
 
 // The page size of a new store: 8 KB pages hold an article row with its text on fewer pages and
 // make the B-trees shallower than SQLite's 4 KB default (~5% less writing work, ~12% smaller).

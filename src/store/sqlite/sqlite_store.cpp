@@ -7,6 +7,8 @@
 #include "store/sqlite/article_writer.hpp"
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/source_registry.hpp"
+#include "store/sqlite/story_tables.hpp"
+#include "store/sqlite/story_rows.hpp"
 
 namespace newsdb::sqlite {
 namespace {
@@ -28,6 +30,13 @@ class SqliteStore final : public Store {
     if (!sources_) sources_ = std::make_unique<SqliteSourceRegistry>(db_);
     return *sources_;
   }
+  StoryReader& stories() override {
+    if (!stories_) {
+      story_rows_ = std::make_unique<SqliteStoryRows>(db_);
+      stories_ = std::make_unique<store::GenericStoryReader>(*story_rows_, reader());
+    }
+    return *stories_;
+  }
   std::string_view backend_name() const override { return "sqlite"; }
 
  private:
@@ -36,6 +45,8 @@ class SqliteStore final : public Store {
   std::unique_ptr<SqliteArticleWriter> writer_;
   std::unique_ptr<SqliteArticleReader> reader_;
   std::unique_ptr<SqliteSourceRegistry> sources_;
+  std::unique_ptr<SqliteStoryRows> story_rows_;
+  std::unique_ptr<store::GenericStoryReader> stories_;
 };
 
 }  // namespace
@@ -64,6 +75,10 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path, OpenMo
                                     "pass another --db)");
   }
   if (auto r = prepare_schema(*db, access); !r) return std::unexpected(r.error());
+  // A store that predates stories has its articles grouped once, before anything else writes.
+  if (access == Database::Access::kReadWrite) {
+    if (auto r = backfill_stories(*db); !r) return std::unexpected(r.error());
+  }
   return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(*db)));
 }
 

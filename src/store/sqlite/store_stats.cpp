@@ -50,6 +50,7 @@ Result<StoreStats> store_stats(Database& db) {
       {&s.related_entries, "SELECT COUNT(*) FROM related"},
       {&s.undated, "SELECT COUNT(*) FROM articles WHERE published_at IS NULL"},
       {&s.failed_files, "SELECT COUNT(*) FROM import_files WHERE outcome = 'failed'"},
+      {&s.stories, "SELECT COUNT(*) FROM stories"},
   };
   for (const auto& total : totals) {
     auto value = scalar(db, total.sql);

@@ -3,6 +3,7 @@
 // the expected URLs are read off the fixture texts by hand).
 #include <catch2/catch.hpp>
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <newsdb/store.hpp>
@@ -38,7 +39,7 @@ class SearchStore {
  private:
   explicit SearchStore(const std::string& backend) : fresh_(backend) {
     test::import_files(fresh_.store(),
-                       test::input_files({fs::path(NEWSDB_TEST_DATA) / "search"}));
+                       test::input_files({std::filesystem::path(NEWSDB_TEST_DATA) / "search"}));
   }
   test::FreshStore fresh_;
 };

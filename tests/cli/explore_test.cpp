@@ -44,7 +44,11 @@ TEST_CASE("sql --timeout takes seconds, 0 or more", "[cli][sql]") {
   auto negative = cli.run({"sql", "--timeout", "-1", "SELECT 1"});
   CHECK(negative.status == 2);
   CHECK_THAT(negative.err, Catch::Contains("--timeout takes seconds, 0 or more"));
-  CHECK(cli.run({"sql", "--timeout", "soon", "SELECT 1"}).status == 2);
+  auto word = cli.run({"sql", "--timeout", "soon", "SELECT 1"});
+  CHECK(word.status == 2);
+  CHECK_THAT(word.err, Catch::Contains("not 'soon'"));
+  // fetch's duration form reads too.
+  CHECK(cli.run({"sql", "--timeout", "2m", "SELECT 1"}).status == 0);
   CHECK_THAT(run_cli({"help", "sql"}).out, Catch::Contains("--timeout SECONDS=30"));
 }
 

@@ -4,7 +4,9 @@
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <memory>
+#include <newsdb/fetch_schedule.hpp>
 
 #include "cli/commands/commands.hpp"
 #include "cli/commands/schema.hpp"
@@ -16,8 +18,22 @@ namespace newsdb::cli {
 struct SqlOptions {
   std::string sql;
   std::string format;
-  double timeout_seconds = 30;
+  std::string timeout = "30";
 };
+
+// --timeout: seconds (fractions allowed, 0 = no limit) or a duration as `fetch --timeout` takes
+// one (30s, 2m, 1h30m). Rounded up to whole milliseconds.
+Result<std::chrono::milliseconds> parse_timeout(const std::string& text) {
+  if (auto d = parse_duration(text)) return std::chrono::duration_cast<std::chrono::milliseconds>(*d);
+  char* end = nullptr;
+  double seconds = text.empty() ? -1 : std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || !std::isfinite(seconds) || seconds < 0 || seconds > 1e9) {
+    return fail(ErrorKind::kInvalidInput,
+                "--timeout takes seconds, 0 or more (0: no limit), or a duration such as 30s or "
+                "2m, not '" + text + "'");
+  }
+  return std::chrono::milliseconds(static_cast<std::int64_t>(std::ceil(seconds * 1000)));
+}
 
 bool is_schema_command(std::string_view sql) {
   auto begin = sql.find_first_not_of(" \t\r\n");
@@ -27,10 +43,8 @@ bool is_schema_command(std::string_view sql) {
 }
 
 int run_sql(const SqlOptions& options, Context& ctx) {
-  if (!std::isfinite(options.timeout_seconds) || options.timeout_seconds < 0) {
-    return ctx.report(Error{ErrorKind::kInvalidInput,
-                            "--timeout takes seconds, 0 or more (0: no limit), e.g. --timeout 60"});
-  }
+  auto timeout = parse_timeout(options.timeout);
+  if (!timeout) return ctx.report(timeout.error());
   if (is_schema_command(options.sql)) return run_schema(ctx);
   static constexpr std::array kFormats = {Format::kTable, Format::kTsv, Format::kCsv, Format::kJson,
                                           Format::kNdjson};
@@ -40,10 +54,7 @@ int run_sql(const SqlOptions& options, Context& ctx) {
   if (!store) return ctx.report(store.error());
   auto output = make_sql_output(*format, ctx.out(), ctx.err(),
                                 OutputOptions{Style(ctx.color()), ctx.terminal_width()});
-  // A limit under a millisecond rounds up to one: only 0 means none.
-  auto timeout = std::chrono::milliseconds(
-      static_cast<std::int64_t>(std::ceil(std::min(options.timeout_seconds, 1e9) * 1000)));
-  auto ran = (*store)->reader().run_sql(options.sql, *output, timeout);
+  auto ran = (*store)->reader().run_sql(options.sql, *output, *timeout);
   output->finish();
   ctx.out().flush();
   if (!ran) return ctx.report(ran.error());
@@ -56,8 +67,9 @@ void add_sql_command(CLI::App& app, Context& ctx, int& status) {
   cmd->add_option("statement", options->sql, "one or more SQL statements that only read")
       ->required();
   cmd->add_option("-f,--format", options->format, "table, tsv, csv, json or ndjson");
-  cmd->add_option("--timeout", options->timeout_seconds,
-                  "seconds one statement may run before it is stopped; 0 = no limit")
+  cmd->add_option("--timeout", options->timeout,
+                  "how long one statement may run before it is stopped: seconds (0 = no limit) "
+                  "or 30s, 2m")
       ->type_name("SECONDS")
       ->default_str("30");
   cmd->footer(

@@ -11,6 +11,7 @@ packages=(
   libcurl4-openssl-dev libxxhash-dev catch2 libcli11-dev libfmt-dev libarchive-dev libxml2-dev libidn2-dev
   libpq-dev libpqxx-dev postgresql-15 postgresql-contrib-15
   clang-19 libclang-rt-19-dev python3 python3-yaml hyperfine sqlite-utils
+  libcpp-httplib-dev zlib1g-dev chromium chromium-driver wrk
 )
 missing=()
 for p in "${packages[@]}"; do

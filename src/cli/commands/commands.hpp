@@ -27,5 +27,6 @@ void add_sql_command(CLI::App& app, Context& ctx, int& status);
 void add_sources_command(CLI::App& app, Context& ctx, int& status);
 void add_fetch_command(CLI::App& app, Context& ctx, int& status);
 void add_migrate_command(CLI::App& app, Context& ctx, int& status);
+void add_serve_command(CLI::App& app, Context& ctx, int& status);
 
 }  // namespace newsdb::cli

@@ -1,0 +1,17 @@
+// `newsdb stats --format json`: the store's statistics as one object (articles, providers, topics,
+// images, relatedEntries, undated, failedFiles, firstPublished, lastPublished, perMonth
+// [{month, count}], topTopics [{name, count}], topProviders [{name, domain, count}]). Shared by the
+// command and by `serve`'s /api/stats, so both answer alike.
+#pragma once
+
+#include <newsdb/article_reader.hpp>
+#include <string>
+
+namespace newsdb::cli {
+
+// "2024-01".
+std::string month_label(const MonthCount& m);
+
+Json stats_json(const StoreStats& stats);
+
+}  // namespace newsdb::cli

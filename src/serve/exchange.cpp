@@ -21,7 +21,7 @@ Params params_of(const httplib::Request& request) {
 
 void send_json(httplib::Response& response, const Json& value, int status) {
   response.status = status;
-  response.set_content(cli::json_text(value, 2) + "\n", "application/json; charset=utf-8");
+  response.set_content(cli::json_text(value, 2) + "\n", "application/json");
 }
 
 void send_json_error(httplib::Response& response, const Error& error) {

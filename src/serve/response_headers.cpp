@@ -53,6 +53,9 @@ void finish_response(const httplib::Request& request, httplib::Response& respons
       names_etag(request.get_header_value("If-None-Match"), etag)) {
     response.status = 304;
     response.body.clear();
+    // A 304 has no body: the length set for the 200 would make a client wait for bytes.
+    response.headers.erase("Content-Length");
+    response.headers.erase("Content-Type");
   }
 }
 

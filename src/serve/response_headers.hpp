@@ -1,9 +1,8 @@
 // What every response carries, set after its route has run:
 //   - security headers: a strict Content-Security-Policy (nothing but this server's own
 //     stylesheet, and images over http(s)), nosniff, no framing, no referrer;
-//   - a weak ETag over the body (weak: the same ETag for the gzip and the identity encoding,
-//     which httplib chooses afterwards), and 304 Not Modified with no body when If-None-Match
-//     names it;
+//   - a weak ETag over the body as sent (httplib has compressed it by then, so each encoding has
+//     its own), and 304 Not Modified with no body when If-None-Match names it;
 //   - Cache-Control: pages and API answers are revalidated on every use (the store changes under
 //     them: an import is one commit away), compiled-in assets may be kept for a day;
 //   - Vary: Accept-Encoding.

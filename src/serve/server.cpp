@@ -3,6 +3,7 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <thread>
@@ -30,6 +31,12 @@ void configure(httplib::Server& server, int threads) {
   server.set_keep_alive_max_count(100);
   server.set_payload_max_length(1024);
   server.set_tcp_nodelay(true);
+  // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a second server on a port
+  // in use binds without an error and the two share the connections.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     if (req.method == "GET" || req.method == "HEAD") return httplib::Server::HandlerResponse::Unhandled;
     res.set_header("Allow", "GET, HEAD");
@@ -47,7 +54,7 @@ void configure(httplib::Server& server, int threads) {
   server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
     res.status = 500;
     res.set_content(wants_json(req) ? "{\"error\": \"internal error\"}\n" : "internal error\n",
-                    wants_json(req) ? "application/json; charset=utf-8" : "text/plain; charset=utf-8");
+                    wants_json(req) ? "application/json" : "text/plain; charset=utf-8");
   });
 }
 

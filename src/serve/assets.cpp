@@ -3,8 +3,8 @@
 namespace newsdb::serve {
 namespace {
 
-// One stylesheet, readable from a phone up: a single column under 50em, the facets beside the
-// list above it. No web fonts, no images of its own.
+// One stylesheet, readable from a phone up: a single column under 50em (the list first, the
+// facets under it), the facets beside the list above it. No web fonts, no images of its own.
 constexpr std::string_view kStyle = R"css(
 :root { --fg: #1d1d1f; --dim: #5f6368; --line: #e3e3e6; --accent: #1a5fb4; --mark: #fff1a8; }
 * { box-sizing: border-box; }
@@ -18,7 +18,8 @@ header.site input[type=search] { flex: 1; min-width: 0; padding: .4em .6em; font
 header.site button { padding: .4em .9em; font: inherit; border: 1px solid #bbb; border-radius: 6px; background: #f5f5f7; }
 main { max-width: 72em; margin: 0 auto; padding: 1em; }
 .layout { display: grid; grid-template-columns: 1fr; gap: 1.5em; }
-@media (min-width: 50em) { .layout { grid-template-columns: 16em 1fr; } }
+.layout > .facets { order: 2; }
+@media (min-width: 50em) { .layout { grid-template-columns: 16em 1fr; } .layout > .facets { order: 0; } }
 .facets h2 { font-size: .85em; text-transform: uppercase; letter-spacing: .04em; color: var(--dim); margin: 1.2em 0 .3em; }
 .facets ul { list-style: none; margin: 0; padding: 0; }
 .facets li a { display: flex; justify-content: space-between; gap: .5em; padding: .1em .3em; border-radius: 4px; }

@@ -85,7 +85,7 @@ TEST_CASE("browser: an article page shows every field, its images and related co
   auto http = served.client();
   auto api = http.Get("/api/search?q=RTX&limit=1");
   REQUIRE(api);
-  auto article = nlohmann::json::parse(api->body).at(0);
+  auto article = nlohmann::ordered_json::parse(api->body).at(0);
   std::string id = std::to_string(article["id"].get<long>());
   Dom page(rendered(base(served) + "/articles/" + id, "article"));
   check_inert(page);
@@ -102,7 +102,7 @@ TEST_CASE("browser: hostile text from a feed is shown as text and never runs", "
   auto http = served.client();
   auto api = http.Get("/api/articles?topic=Hostile");
   REQUIRE(api);
-  auto article = nlohmann::json::parse(api->body).at(0);
+  auto article = nlohmann::ordered_json::parse(api->body).at(0);
   std::string id = std::to_string(article["id"].get<long>());
   Dom page(rendered(base(served) + "/articles/" + id, "hostile"));
   check_inert(page);

@@ -16,7 +16,8 @@ add_custom_command(OUTPUT ${NEWSDB_MAN}
   COMMENT "Writing the man page newsdb.1 from newsdb --help")
 add_custom_target(newsdb_man ALL DEPENDS ${NEWSDB_MAN})
 
-install(TARGETS newsdb RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# `newsdb serve` runs newsdb-serve from the folder newsdb is in.
+install(TARGETS newsdb newsdb-serve RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${NEWSDB_MAN} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 set(completions ${CMAKE_CURRENT_SOURCE_DIR}/dist/completions)
 install(FILES ${completions}/newsdb.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions

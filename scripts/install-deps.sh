@@ -18,13 +18,14 @@ build=(
   g++ make cmake ninja-build pkg-config
   libyaml-dev libyaml-cpp-dev nlohmann-json3-dev libsqlite3-dev
   libcurl4-openssl-dev libxxhash-dev libcli11-dev libarchive-dev libxml2-dev libidn2-dev
-  libpq-dev libstemmer-dev
+  libpq-dev libstemmer-dev libcpp-httplib-dev zlib1g-dev
 )
 # The test suite: Catch2, the sqlite3 shell, python3 for the corpus generator (tools/), a
-# PostgreSQL 15 server for the second backend, and ccache for repeated builds.
-test=(catch2 sqlite3 python3 postgresql-15 postgresql-contrib-15 ccache)
+# PostgreSQL 15 server for the second backend, ccache for repeated builds, and headless Chromium
+# for the web page's browser tests.
+test=(catch2 sqlite3 python3 postgresql-15 postgresql-contrib-15 ccache chromium chromium-driver)
 # CI's extra steps: libFuzzer (clang), the benchmark and its peers, the .deb and the man page.
-ci=(clang-19 libclang-rt-19-dev python3-yaml hyperfine sqlite-utils dpkg-dev file groff-base man-db)
+ci=(clang-19 libclang-rt-19-dev python3-yaml hyperfine sqlite-utils dpkg-dev file groff-base man-db wrk)
 case $group in
   build) packages=("${build[@]}") ;;
   test) packages=("${build[@]}" "${test[@]}") ;;

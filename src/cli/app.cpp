@@ -22,7 +22,7 @@ constexpr AddCommand kCommands[] = {
     add_show_command,   add_stories_command, add_story_command,   add_facet_commands,
     add_related_command, add_stats_command,  add_export_command,  add_errors_command,
     add_sql_command,    add_schema_command,  add_sources_command, add_fetch_command,
-    add_migrate_command,
+    add_migrate_command, add_serve_command,
 };
 
 std::vector<std::string> command_names(const CLI::App& app) {

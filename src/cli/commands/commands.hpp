@@ -30,5 +30,6 @@ void add_fetch_command(CLI::App& app, Context& ctx, int& status);
 void add_migrate_command(CLI::App& app, Context& ctx, int& status);
 void add_stories_command(CLI::App& app, Context& ctx, int& status);
 void add_story_command(CLI::App& app, Context& ctx, int& status);
+void add_serve_command(CLI::App& app, Context& ctx, int& status);
 
 }  // namespace newsdb::cli

@@ -4,8 +4,6 @@
 #include "cli/output/table.hpp"
 
 namespace newsdb::cli {
-namespace {
-
 Json facet_json(const FacetCount& c, bool with_domain) {
   Json o = Json::object();
   o["name"] = c.name;
@@ -13,8 +11,6 @@ Json facet_json(const FacetCount& c, bool with_domain) {
   if (with_domain) o["domain"] = c.domain;
   return o;
 }
-
-}  // namespace
 
 void print_facets(std::ostream& out, Format format, const std::vector<FacetCount>& counts,
                   bool with_domain, const OutputOptions& options) {

@@ -14,6 +14,9 @@
 
 namespace newsdb::cli {
 
+// One entry as json/ndjson print it (`serve`'s facet endpoints use it too).
+Json facet_json(const FacetCount& count, bool with_domain);
+
 void print_facets(std::ostream& out, Format format, const std::vector<FacetCount>& counts,
                   bool with_domain, const OutputOptions& options);
 

@@ -61,7 +61,7 @@ grep -q 'COMMANDS' "$work/man.txt" || fail "the man page has no COMMANDS section
 echo "man page: $(wc -l < "$work/man.txt") lines, no warnings"
 
 # The .deb: its control fields declare the libraries the program needs.
-(cd "$build" && cpack -G DEB -B "$work/deb" >/dev/null) || fail "cpack -G DEB"
+(cd "$build" && cpack -G DEB -B "$work/deb" >/dev/null 2>&1) || fail "cpack -G DEB"
 deb=$(ls "$work"/deb/*.deb)
 dpkg-deb -I "$deb" > "$work/control"
 depends=$(sed -n 's/^ Depends: //p' "$work/control")
@@ -69,6 +69,7 @@ echo "deb: $(basename "$deb"): Depends: $depends"
 for lib in libc6 libcurl4 libxml2 libarchive13 libpq5 libidn2-0; do
   [[ ", $depends," == *", $lib"[\ ,]* ]] || fail "the .deb does not depend on $lib"
 done
-dpkg-deb -c "$deb" | grep -q '\./usr/bin/newsdb$' || fail "the .deb holds no usr/bin/newsdb"
-dpkg-deb -c "$deb" | grep -q '\./usr/share/man/man1/newsdb.1' || fail "the .deb holds no man page"
+dpkg-deb -c "$deb" > "$work/contents"
+grep -q '\./usr/bin/newsdb$' "$work/contents" || fail "the .deb holds no usr/bin/newsdb"
+grep -q '\./usr/share/man/man1/newsdb.1' "$work/contents" || fail "the .deb holds no man page"
 echo "check-install: all good"

@@ -17,7 +17,7 @@ TEST_CASE("search: a query of punctuation only or of exclusions only exits 2 and
       auto excluded = cli.run({"search", "--", "-paris"});
       CHECK(excluded.status == 2);
       CHECK_THAT(excluded.err, Catch::Contains("only excludes") && Catch::Contains("-paris"));
-      auto quoted = cli.run({"search", "-\"supply chain\" -x"});
+      auto quoted = cli.run({"search", "--", "-\"supply chain\" -x"});
       CHECK(quoted.status == 2);
       CHECK_THAT(quoted.err, Catch::Contains("only excludes"));
     }

@@ -346,13 +346,21 @@ TEST_CASE("search ranks title over excerpt over body, ignores accents, quotes pu
         INFO(text);
         CHECK(find(fx, query(accent, SortOrder::kRelevance)).size() == 1);
       }
-      for (const char* text :
-           {"C++ (test) -x: NOT *", "\"", "a OR", "(", "NEAR(", "title:quantum"}) {
+      for (const char* text : {"C++ (test) -x: NOT *", "a OR", "NEAR(", "title:quantum"}) {
         Filter odd;
         odd.text = text;
         INFO(text);
         auto found = fx.reader().find(query(odd, SortOrder::kRelevance, 20));
         CHECK(found.has_value());
+      }
+      // Nothing but punctuation: a usage error that says why (tests/store/search_language_test).
+      for (const char* text : {"\"", "("}) {
+        Filter odd;
+        odd.text = text;
+        INFO(text);
+        auto found = fx.reader().find(query(odd, SortOrder::kRelevance, 20));
+        REQUIRE_FALSE(found.has_value());
+        CHECK(found.error().kind == ErrorKind::kInvalidInput);
       }
       for (const char* word : {"économie", "ECONOMIE"}) {
         Filter topic_word;

@@ -94,7 +94,7 @@ TEST_CASE("the user's words become the search language's tsquery", "[store][post
   CHECK(q("  \"Gödel\"  ") == "'gödel'");
   CHECK(q("it's") == "('it' <-> 's')");
   CHECK(q("elections -france") ==
-        "('elections' | '~elect' | 'elect') & !('france' | '~franc' | 'franc')");
+        "(('elections' | '~elect' | 'elect')) & !(('france' | '~franc' | 'franc'))");
   CHECK(q("electr* OR 観光客") == "('electr':* | ('観光' <-> '光客'))");
   CHECK(q("\"C++ code\"") == "(('c' <-> 'code') & 'c++')");
   CHECK_FALSE(words_query("-- ... !!").has_value());

@@ -13,6 +13,8 @@ constexpr double kMaxContradictingCosine = 0.3;
 constexpr double kMinContentCosine = 0.5;
 constexpr double kMinTitleCosine = 0.3;
 constexpr std::size_t kMinSharedEntities = 2;
+// Short texts (a video's title and a line of hashtags) reach any cosine with a few words.
+constexpr std::size_t kMinSharedContent = 6;
 
 std::size_t shared(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b) {
   std::size_t n = 0;
@@ -63,6 +65,7 @@ Match compare(const StoryDoc& a, const StoryDoc& b) {
     }
   }
   if (within(a, b, kSimilarWindow) && content >= kMinContentCosine &&
+      shared(a.content, b.content) >= kMinSharedContent &&
       cosine(a.title_words, b.title_words) >= kMinTitleCosine &&
       shared(a.entities, b.entities) >= kMinSharedEntities) {
     return {Evidence::kSimilar, content};

@@ -79,6 +79,10 @@ std::optional<std::string> outlet_url_key(std::string_view url) {
   }
   while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
   if (path.size() <= 1) return std::nullopt;
+  // A live page carries many reports under one address (feeds point entries at it).
+  for (std::string_view live : {"/live/", "/live-blog/", "/live-news/", "/live-updates/"}) {
+    if (path.find(live) != std::string_view::npos) return std::nullopt;
+  }
   return outlet_of(host) + std::string(path);
 }
 

@@ -70,9 +70,10 @@ void add_bands(const std::vector<std::uint64_t>& set, KeyKind kind,
 
 StoryDoc story_doc(const ArticleFields& a) {
   StoryDoc doc;
-  for (const auto* url : {&a.original_url, &a.web_url, &a.amp_web_url, &a.cdn_amp_web_url}) {
-    if (!*url) continue;
-    if (auto key = outlet_url_key(**url)) doc.url_keys.push_back(hash_text(*key));
+  // The article's own address only: feeds give entries of a live page the page's AMP address,
+  // which would make every entry one report.
+  if (!a.primary_url().empty()) {
+    if (auto key = outlet_url_key(a.primary_url())) doc.url_keys.push_back(hash_text(*key));
   }
   sort_unique(doc.url_keys);
 

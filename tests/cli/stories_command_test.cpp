@@ -80,12 +80,12 @@ TEST_CASE("story shows its coverage earliest first, by id or by an article's URL
 
       auto text = run_cli({"--db", fresh.spec(), "story", id});
       CHECK(text.status == 0);
-      CHECK_THAT(text.out, Catch::Contains("2 articles from 1 provider"));
+      CHECK_THAT(text.out, Catch::Contains("2 articles from 2 providers"));  // BBC of bbc.com, BBC of bbc.co.uk
       CHECK_THAT(text.out, Catch::Contains("First reported by BBC at 2020-03-08T18:03:00Z"));
 
       std::string article = std::to_string(by_url["articles"][0]["id"].get<std::int64_t>());
       auto show = run_cli({"--db", fresh.spec(), "show", article});
-      CHECK_THAT(show.out, Catch::Contains("Story " + id + " · 2 articles from 1 provider"));
+      CHECK_THAT(show.out, Catch::Contains("Story " + id + " · 2 articles from 2 providers"));
       Json shown = parsed(run_cli({"--db", fresh.spec(), "show", article, "--format", "json"}));
       CHECK(shown["storyId"] == by_url["id"]);
 

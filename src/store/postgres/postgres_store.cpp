@@ -33,6 +33,7 @@ Result<std::unique_ptr<Store>> open_postgres_store(const std::string&, OpenMode)
 #include "store/postgres/database_uri.hpp"
 #include "store/postgres/schema.hpp"
 #include "store/postgres/source_registry.hpp"
+#include "store/writer_import_log.hpp"
 
 namespace newsdb::postgres {
 namespace {
@@ -45,6 +46,17 @@ class PostgresStore final : public Store {
   ArticleWriter& writer() override {
     if (!writer_) writer_ = std::make_unique<PgArticleWriter>(conn_, uri_);
     return *writer_;
+  }
+  // The writer keeps the log (store/writer_import_log.hpp).
+  newsdb::ImportLog& import_log() override {
+    if (!log_) {
+      auto writer = [this]() -> PgArticleWriter& {
+        this->writer();
+        return *writer_;
+      };
+      log_ = std::make_unique<store::WriterImportLog<PgArticleWriter>>(writer);
+    }
+    return *log_;
   }
   ArticleReader& reader() override {
     if (!reader_) reader_ = std::make_unique<PgArticleReader>(conn_);
@@ -61,6 +73,7 @@ class PostgresStore final : public Store {
   Connection conn_;
   std::string uri_;  // the writer's second connection opens it
   std::unique_ptr<PgArticleWriter> writer_;
+  std::unique_ptr<newsdb::ImportLog> log_;
   std::unique_ptr<PgArticleReader> reader_;
   std::unique_ptr<PgSourceRegistry> sources_;
 };

@@ -1,5 +1,5 @@
-// The import side of the store: what it remembers of each input, and batched, idempotent article
-// writes.
+// The import side of the store: batched, idempotent article writes, which keep the import log
+// (<newsdb/import_log.hpp>) in step in the same transactions.
 //
 // Identity: an article is its canonical URL. Writing the same URL again replaces the stored
 // article (fields, topics, images, related entries) when its content differs and leaves it alone
@@ -7,7 +7,8 @@
 //
 // Bookkeeping: every input (a file, an archive member, a URL) has an ImportRecord so that the
 // next import can skip it when its size and mtime are unchanged (stat-skip) or its bytes hash the
-// same (no re-parse). Failed inputs keep their diagnostics until they import cleanly.
+// same (no re-parse). Failed inputs keep their diagnostics until they import cleanly. Both are
+// read through the ImportLog, never through the writer.
 //
 // Thread safety: none; one writer belongs to one thread. Several processes may write one database
 // at once: each transaction (one batch, or a few: set_batches_per_commit) waits for the write lock
@@ -18,6 +19,7 @@
 #include <newsdb/article.hpp>
 #include <newsdb/diagnostic.hpp>
 #include <newsdb/error.hpp>
+#include <newsdb/import_log.hpp>
 #include <optional>
 #include <span>
 #include <string>
@@ -25,40 +27,10 @@
 
 namespace newsdb {
 
-enum class FileOutcome {
-  kImported,  // parsed without errors (it may hold zero articles: an empty JSON array)
-  kSkipped,   // not an article (no frontmatter fence)
-  kFailed,    // at least one error; retried by the next import
-};
-
-// What the store remembers of one input (a file, an archive member "a.tar.gz:inner/x.md", a URL).
-struct ImportRecord {
-  std::string path;
-  std::int64_t size = 0;
-  std::int64_t mtime_ns = 0;
-  std::string content_hash;  // of the input's bytes; empty when not known (e.g. an archive)
-  FileOutcome outcome = FileOutcome::kImported;
-  std::int64_t articles = 0;  // articles the input held when it was last parsed
-
-  friend bool operator==(const ImportRecord&, const ImportRecord&) = default;
-};
-
-enum class ContentState {
-  kParsed,     // `articles` and `diagnostics` are what parsing the input gave
-  kUnchanged,  // same bytes as recorded: only size and mtime are refreshed, nothing is re-parsed
-};
-
-// One parsed input, or one part of a large one (an NDJSON file is cut into parts so that memory
-// stays bounded by the batch). Parts of one input come in order, in one or several batches.
-struct ParsedFile {
-  ImportRecord record;  // written with the last part; `outcome` and `articles` cover every part
-  ContentState content = ContentState::kParsed;
-  bool first_part = true;  // the input's previously recorded errors are cleared with it
-  bool last_part = true;   // the import record is written with it
-  bool tracked = true;     // false for stdin: errors are kept, but no import record
-  std::vector<Article> articles;        // in input order, each with canonical_url set
-  std::vector<Diagnostic> diagnostics;  // errors among them are recorded for `newsdb errors`
-};
+// One parsed input, or one part of one: what the import pipeline hands to write_batch. Its
+// definition (with the pipeline's part and stdin flags) is internal to the library:
+// store/parsed_file.hpp.
+struct ParsedFile;
 
 // Counted per article record in input order, as if each were written in turn: a URL met twice in
 // one run counts as added, then as updated or unchanged.
@@ -79,19 +51,9 @@ struct WriteCounts {
   friend bool operator==(const WriteCounts&, const WriteCounts&) = default;
 };
 
-// An input that failed at its last import, with what was wrong.
-struct FailedInput {
-  std::string path;
-  std::vector<Diagnostic> diagnostics;  // in the order they were reported
-};
-
 class ArticleWriter {
  public:
   virtual ~ArticleWriter() = default;
-
-  // The stored records for `paths`, in the same order (nullopt where none).
-  virtual Result<std::vector<std::optional<ImportRecord>>> lookup(
-      std::span<const std::string> paths) = 0;
 
   // Writes one batch, all or nothing (in its own transaction, unless set_batches_per_commit lets
   // batches share one): upserts articles by canonical URL (replacing topics, images and related
@@ -117,17 +79,6 @@ class ArticleWriter {
 
   // Commits the batches written since the last commit, if any.
   virtual Result<void> commit() { return {}; }
-
-  // Every input whose last import failed, sorted by path.
-  virtual Result<std::vector<FailedInput>> failed_inputs() = 0;
-
-  // The paths of the inputs recorded as failed at `folder` or under it (`folder` + "/..."),
-  // sorted. Reads only.
-  virtual Result<std::vector<std::string>> failed_under(const std::string& folder) = 0;
-
-  // Deletes the import records of `paths` and their recorded errors, in one transaction of its
-  // own (call it with no batch open): inputs that are gone, or records moved to another key.
-  virtual Result<void> forget_inputs(std::span<const std::string> paths) = 0;
 
   // The content hash (store/content_hash.hpp) stored for each canonical URL, in the same order
   // (nullopt where the store has no such article). Reads only: what a dry run compares against.

@@ -8,10 +8,10 @@
 
 #include <functional>
 #include <newsdb/article_reader.hpp>
+#include <newsdb/clock.hpp>
 #include <newsdb/document.hpp>
 #include <newsdb/feed.hpp>
 #include <newsdb/fetch.hpp>
-#include <newsdb/fetch_schedule.hpp>
 #include <optional>
 #include <string>
 #include <vector>

@@ -1,22 +1,27 @@
 // Polling registered sources (docs/feeds.md): fetch them concurrently through an
-// HttpClient, parse what changed, write new and updated articles through the ArticleWriter, and
+// HttpClient, hand each document that came back to the import pipeline — the same content-hash
+// rule as any import (bytes as recorded last time are not parsed again), the same parsing and
+// import records as `import URL` — write new and updated articles through the ArticleWriter, and
 // save each source's new state — validators, status, counts, errors, next due time — in the
-// SourceRegistry. The schedule and politeness rules are in <newsdb/fetch_schedule.hpp>.
+// SourceRegistry. The schedule and politeness rules are in <newsdb/fetch_schedule.hpp>; a source
+// that timed out is not asked again within the poll, its next poll is backed off.
 //
 // One source's failure (network, HTTP status, not a feed) is recorded on that source and never
 // stops the others. Only a store failure stops a poll.
 //
 // Everything comes in through interfaces: the network (HttpClient), the time (Clock), the store
-// (SourceRegistry, ArticleWriter), so tests run against a loopback server on a fixed clock.
+// (SourceRegistry, ImportLog, ArticleWriter), so tests run against a loopback server on a fixed
+// clock.
 // Single-threaded: the callbacks run on the caller's thread.
 #pragma once
 
 #include <functional>
 #include <newsdb/article_writer.hpp>
+#include <newsdb/clock.hpp>
 #include <newsdb/feed.hpp>
 #include <newsdb/feed_fetch.hpp>
 #include <newsdb/fetch.hpp>
-#include <newsdb/fetch_schedule.hpp>
+#include <newsdb/import_log.hpp>
 #include <newsdb/source_registry.hpp>
 #include <optional>
 #include <string>
@@ -48,8 +53,9 @@ class FeedPoller {
  public:
   // `known_fetch_date` keeps undated and clamped items at the date an earlier poll gave them
   // (keep_known_dates in <newsdb/feed_fetch.hpp>).
-  FeedPoller(HttpClient& http, const Clock& clock, SourceRegistry& sources, ArticleWriter& writer,
-             KnownFetchDate known_fetch_date = {});
+  // `log` and `writer` are the store's (Store::import_log(), Store::writer()).
+  FeedPoller(HttpClient& http, const Clock& clock, SourceRegistry& sources, ImportLog& log,
+             ArticleWriter& writer, KnownFetchDate known_fetch_date = {});
 
   // Polls `sources` (conditional GETs with their validators) and returns one report per source,
   // in the same order. `on_report`, when set, is called as each source completes. Each source's
@@ -61,8 +67,6 @@ class FeedPoller {
  private:
   PollReport complete(const Source& source, Result<HttpResponse> response);
   void fetched(PollReport& report, HttpResponse& response, Timestamp now);
-  // True (and the report filled in) when the body is byte for byte what the last poll imported.
-  bool unchanged(PollReport& report, const std::string& hash, Timestamp now);
   // Follows a permanent redirect: the source takes the new URL unless another source has it.
   void move(PollReport& report, const std::string& permanent_url);
   void failed(PollReport& report, std::optional<int> status, std::string error, Timestamp now,
@@ -72,6 +76,7 @@ class FeedPoller {
   HttpClient& http_;
   const Clock& clock_;
   SourceRegistry& sources_;
+  ImportLog& log_;
   ArticleWriter& writer_;
   KnownFetchDate known_fetch_date_;
   std::optional<Error> store_error_;
@@ -82,8 +87,5 @@ class FeedPoller {
 // registered.
 Result<std::vector<Source>> sources_to_poll(const std::vector<Source>& all,
                                             const std::vector<std::string>& urls, Timestamp now);
-
-// "HTTP 404 Not Found" and the like.
-std::string http_status_text(int status);
 
 }  // namespace newsdb

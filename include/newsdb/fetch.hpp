@@ -80,6 +80,9 @@ class HttpClient {
 // The libcurl client.
 std::unique_ptr<HttpClient> make_curl_client(HttpOptions options = {});
 
+// "HTTP 404 Not Found" and the like: the status and, for the common ones, its reason phrase.
+std::string http_status_text(int status);
+
 // `url` as the source registry keys it: an absolute http(s) URL with a host, canonicalised
 // (url.hpp). kInvalidInput with a message saying what is wrong otherwise.
 Result<std::string> checked_http_url(std::string_view url);

@@ -1,5 +1,5 @@
-// When sources are polled: the clock the poller reads, polling intervals as users write them,
-// and the backoff rules for failing sources (docs/feeds.md).
+// When sources are polled: polling intervals as users write them, and the backoff rules for
+// failing sources (docs/feeds.md). The time comes from a Clock (<newsdb/clock.hpp>).
 //
 // Politeness rules, in one place:
 // - a source that answered (200 or 304) is due again `every` later;
@@ -11,36 +11,12 @@
 #include <chrono>
 #include <cstdint>
 #include <newsdb/article.hpp>
+#include <newsdb/clock.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace newsdb {
-
-// The time source of the poller, injected so tests run on a fixed clock.
-class Clock {
- public:
-  virtual ~Clock() = default;
-  virtual Timestamp now() const = 0;
-};
-
-// The wall clock (UTC, whole seconds).
-class SystemClock final : public Clock {
- public:
-  Timestamp now() const override;
-};
-
-// A clock that says what it is told: for tests.
-class FixedClock final : public Clock {
- public:
-  explicit FixedClock(Timestamp now) : now_(now) {}
-  Timestamp now() const override { return now_; }
-  void set(Timestamp now) { now_ = now; }
-  void advance(std::chrono::seconds by) { now_ += by; }
-
- private:
-  Timestamp now_;
-};
 
 inline constexpr std::chrono::seconds kMaxBackoff = std::chrono::hours(24);
 

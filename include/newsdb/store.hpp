@@ -10,6 +10,7 @@
 #include <newsdb/article_reader.hpp>
 #include <newsdb/article_writer.hpp>
 #include <newsdb/error.hpp>
+#include <newsdb/import_log.hpp>
 #include <newsdb/source_registry.hpp>
 #include <newsdb/story_reader.hpp>
 #include <string>
@@ -28,6 +29,9 @@ class Store {
   virtual ~Store() = default;
 
   virtual ArticleWriter& writer() = 0;
+  // What the store remembers of the inputs it imported: the skip rules and `newsdb errors` read
+  // it here. Kept by the writer, in the writer's transactions.
+  virtual ImportLog& import_log() = 0;
   virtual ArticleReader& reader() = 0;
   virtual SourceRegistry& sources() = 0;
   virtual StoryReader& stories() = 0;

@@ -18,10 +18,12 @@
 #include <functional>
 #include <mutex>
 #include <newsdb/article_writer.hpp>
-#include <newsdb/fetch_schedule.hpp>
+#include <newsdb/clock.hpp>
 #include <optional>
 #include <thread>
 #include <vector>
+
+#include "store/parsed_file.hpp"
 
 namespace newsdb::ingest {
 

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "ingest/digest_map.hpp"
+#include "store/parsed_file.hpp"
 
 namespace newsdb::ingest {
 

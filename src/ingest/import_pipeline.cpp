@@ -5,6 +5,7 @@
 
 #include "ingest/dry_run.hpp"
 #include "ingest/importer.hpp"
+#include "store/parsed_file.hpp"
 
 namespace newsdb::ingest {
 namespace {
@@ -57,7 +58,7 @@ Result<ImportSummary> run_import(const ImportOptions& options, const Clock& cloc
   BatchWriter writer(sink, clock, options.batch, {}, idle);
   KnownFetchDate known_dates;
   if (stores->lookups) known_dates = known_dates_in(stores->lookups->reader());
-  Importer importer(options, observer, stores->lookups ? &stores->lookups->writer() : nullptr,
+  Importer importer(options, observer, stores->lookups ? &stores->lookups->import_log() : nullptr,
                     http, clock, writer, std::move(known_dates));
   auto ran = importer.run(options.sources);
   auto written = writer.finish();
@@ -68,7 +69,8 @@ Result<ImportSummary> run_import(const ImportOptions& options, const Clock& cloc
   if (!written) return std::unexpected(written.error());
   if (!committed) return std::unexpected(committed.error());
   if (!options.dry_run) {
-    if (auto r = main->forget_inputs(importer.to_forget()); !r) return std::unexpected(r.error());
+    auto forgotten = stores->main->import_log().forget_inputs(importer.to_forget());
+    if (!forgotten) return std::unexpected(forgotten.error());
   }
 
   ImportSummary summary = std::move(importer.summary());

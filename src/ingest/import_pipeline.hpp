@@ -21,10 +21,10 @@
 #include <cstdint>
 #include <functional>
 #include <newsdb/article_writer.hpp>
+#include <newsdb/clock.hpp>
 #include <newsdb/diagnostic.hpp>
 #include <newsdb/document.hpp>
 #include <newsdb/fetch.hpp>
-#include <newsdb/fetch_schedule.hpp>
 #include <string>
 #include <vector>
 

@@ -30,7 +30,7 @@ std::size_t index_of(const InputItem& item, const std::vector<InputItem>& items)
 }
 
 Importer::Importer(const ImportOptions& options, const ImportObserver& observer,
-                   ArticleWriter* lookups, HttpClient* http, const Clock& clock,
+                   ImportLog* lookups, HttpClient* http, const Clock& clock,
                    BatchWriter& writer, KnownFetchDate known_dates)
     : options_(options),
       lookups_(lookups),

@@ -5,9 +5,10 @@
 
 #include <functional>
 #include <newsdb/article_writer.hpp>
+#include <newsdb/clock.hpp>
 #include <newsdb/feed_fetch.hpp>
 #include <newsdb/fetch.hpp>
-#include <newsdb/fetch_schedule.hpp>
+#include <newsdb/import_log.hpp>
 #include <optional>
 #include <span>
 #include <string>
@@ -20,6 +21,7 @@
 #include "ingest/input_outcome.hpp"
 #include "ingest/ndjson_parts.hpp"
 #include "ingest/parse_pool.hpp"
+#include "store/parsed_file.hpp"
 
 namespace newsdb::ingest {
 
@@ -29,7 +31,7 @@ class Importer {
   // thread); null when there is no store yet.
   // `http` fetches URL inputs (null: they fail with a diagnostic); `known_dates` gives their
   // undated items the date the store already has for them (<newsdb/feed_fetch.hpp>).
-  Importer(const ImportOptions& options, const ImportObserver& observer, ArticleWriter* lookups,
+  Importer(const ImportOptions& options, const ImportObserver& observer, ImportLog* lookups,
            HttpClient* http, const Clock& clock, BatchWriter& writer,
            KnownFetchDate known_dates = {});
 
@@ -101,7 +103,7 @@ class Importer {
   void unchanged(const ImportRecord& record);
 
   const ImportOptions& options_;
-  ArticleWriter* lookups_;
+  ImportLog* lookups_;
   HttpClient* http_;
   KnownFetchDate known_dates_;
   const Clock& clock_;

@@ -6,6 +6,7 @@
 
 #include "ingest/discovery.hpp"
 #include "ingest/import_pipeline.hpp"
+#include "store/parsed_file.hpp"
 
 namespace newsdb::ingest {
 

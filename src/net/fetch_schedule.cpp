@@ -29,10 +29,6 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
-Timestamp SystemClock::now() const {
-  return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-}
-
 std::optional<std::chrono::seconds> parse_duration(std::string_view text) {
   text = trim(text);
   if (text.empty()) return std::nullopt;

@@ -15,6 +15,8 @@
 #include <span>
 #include <vector>
 
+#include "store/parsed_file.hpp"
+
 namespace newsdb::store {
 
 // Writes `part` of a batch all or nothing. On failure, sets `refused` when the failure is the

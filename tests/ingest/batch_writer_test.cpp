@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "ingest/batch_writer.hpp"
+#include "store/parsed_file.hpp"
 
 using namespace newsdb;
 using ingest::BatchLimits;

@@ -8,6 +8,7 @@
 
 #include "ingest/digest_map.hpp"
 #include "ingest/dry_run.hpp"
+#include "store/parsed_file.hpp"
 #include "support/backends.hpp"
 
 using namespace newsdb;

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <newsdb/fetch_schedule.hpp>
+#include <newsdb/clock.hpp>
 #include <newsdb/store.hpp>
 #include <string>
 #include <vector>

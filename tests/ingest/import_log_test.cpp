@@ -38,7 +38,7 @@ class WorkingFolder {
 
 // Paths of the inputs `newsdb errors` lists.
 std::vector<std::string> failed_paths(test::FreshStore& fresh) {
-  auto failed = fresh.store().writer().failed_inputs();
+  auto failed = fresh.store().import_log().failed_inputs();
   if (!failed) FAIL(failed.error().message);
   std::vector<std::string> out;
   for (const auto& input : *failed) out.push_back(input.path);

@@ -112,7 +112,7 @@ TEST_CASE("a failed file is recorded, listed, retried, and cleared once it impor
       CHECK(first.errors[0].field == "quality");
       CHECK(seen == first.errors);
 
-      auto failed = fresh.store().writer().failed_inputs();
+      auto failed = fresh.store().import_log().failed_inputs();
       REQUIRE(failed);
       REQUIRE(failed->size() == 1);
       CHECK((*failed)[0].path == (corpus / "bad.md").string());
@@ -123,7 +123,7 @@ TEST_CASE("a failed file is recorded, listed, retried, and cleared once it impor
 
       write_file(corpus / "bad.md", article_md("https://e.com/bad", "Bad", "quality: 7\n"));
       CHECK(counts(import_into(db, {corpus.string()})) == Counts{1, 0, 1, 0, 0});
-      failed = fresh.store().writer().failed_inputs();
+      failed = fresh.store().import_log().failed_inputs();
       REQUIRE(failed);
       CHECK(failed->empty());
     }

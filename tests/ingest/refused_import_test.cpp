@@ -38,7 +38,7 @@ TEST_CASE("an import stores every record but the one the store refuses, and says
       CHECK(seen[0].path == (corpus / "17.md").string());
       CHECK_THAT(seen[0].message, Catch::Contains("refused the article https://e.com/17"));
       CHECK(stored_rows(db, "SELECT count(*) FROM articles") == Rows{"17"});
-      auto failed = fresh.store().writer().failed_inputs();
+      auto failed = fresh.store().import_log().failed_inputs();
       REQUIRE(failed);
       REQUIRE(failed->size() == 1);
       CHECK((*failed)[0].path == (corpus / "17.md").string());

@@ -5,6 +5,7 @@
 #include <map>
 #include <newsdb/store.hpp>
 
+#include "store/parsed_file.hpp"
 #include "store/writer_fixtures.hpp"
 #include "support/backends.hpp"
 #include "support/store_sql.hpp"
@@ -434,6 +435,7 @@ TEST_CASE("import records are written with an input's last part and looked up by
     DYNAMIC_SECTION(backend) {
       test::FreshStore fresh(backend);
       ArticleWriter& writer = fresh.store().writer();
+      ImportLog& log = fresh.store().import_log();
       ParsedFile first = file("big.ndjson", {article("https://e.com/1", "One")});
       first.last_part = false;
       ParsedFile last = file("big.ndjson", {article("https://e.com/2", "Two")});
@@ -444,12 +446,12 @@ TEST_CASE("import records are written with an input's last part and looked up by
 
       REQUIRE(writer.write_batch(std::vector{first}, at(1)));
       std::vector<std::string> paths{"big.ndjson", "notes.txt", "never-seen.md"};
-      auto before = writer.lookup(paths);
+      auto before = log.lookup(paths);
       REQUIRE(before);
       CHECK_FALSE((*before)[0].has_value());  // not finished yet: the next import reads it again
 
       REQUIRE(writer.write_batch(std::vector{last, skipped}, at(2)));
-      auto after = writer.lookup(paths);
+      auto after = log.lookup(paths);
       REQUIRE(after);
       REQUIRE(after->size() == 3);
       CHECK((*after)[0] == ImportRecord{"big.ndjson", 1234, 99, "abc", FileOutcome::kImported, 2});
@@ -465,6 +467,7 @@ TEST_CASE("a failed input's errors are listed until it imports cleanly", "[store
     DYNAMIC_SECTION(backend) {
       test::FreshStore fresh(backend);
       ArticleWriter& writer = fresh.store().writer();
+      ImportLog& log = fresh.store().import_log();
       ParsedFile bad = file("bad.ndjson", {article("https://e.com/ok", "Good line")});
       bad.record.outcome = FileOutcome::kFailed;
       bad.diagnostics = {
@@ -476,7 +479,7 @@ TEST_CASE("a failed input's errors are listed until it imports cleanly", "[store
       REQUIRE(counts);
       CHECK(*counts == WriteCounts{2, 0, 0});  // the good record of the bad file is kept
 
-      auto failed = writer.failed_inputs();
+      auto failed = log.failed_inputs();
       REQUIRE(failed);
       REQUIRE(failed->size() == 1);
       CHECK((*failed)[0].path == "bad.ndjson");
@@ -489,7 +492,7 @@ TEST_CASE("a failed input's errors are listed until it imports cleanly", "[store
       // Failing again replaces the old diagnostics instead of adding to them.
       bad.diagnostics = {Diagnostic{"bad.ndjson", 9, 9, "", "still broken"}};
       REQUIRE(writer.write_batch(std::vector{bad}, at(2)));
-      failed = writer.failed_inputs();
+      failed = log.failed_inputs();
       REQUIRE(failed);
       REQUIRE(failed->size() == 1);
       CHECK((*failed)[0].diagnostics.size() == 1);
@@ -497,7 +500,7 @@ TEST_CASE("a failed input's errors are listed until it imports cleanly", "[store
 
       ParsedFile fixed = file("bad.ndjson", {article("https://e.com/ok", "Good line")});
       REQUIRE(writer.write_batch(std::vector{fixed}, at(3)));
-      failed = writer.failed_inputs();
+      failed = log.failed_inputs();
       REQUIRE(failed);
       CHECK(failed->empty());
     }
@@ -509,6 +512,7 @@ TEST_CASE("an input with unchanged content only refreshes its record", "[store][
     DYNAMIC_SECTION(backend) {
       test::FreshStore fresh(backend);
       ArticleWriter& writer = fresh.store().writer();
+      ImportLog& log = fresh.store().import_log();
       REQUIRE(writer.write_batch(
           std::vector{file("a.md", {article("https://e.com/a", "A")})}, at(1)));
       ParsedFile touched;
@@ -518,7 +522,7 @@ TEST_CASE("an input with unchanged content only refreshes its record", "[store][
       REQUIRE(counts);
       CHECK(*counts == WriteCounts{});
       std::vector<std::string> paths{"a.md"};
-      auto record = writer.lookup(paths);
+      auto record = log.lookup(paths);
       REQUIRE(record);
       REQUIRE((*record)[0].has_value());
       CHECK((*record)[0]->mtime_ns == 555);
@@ -533,6 +537,7 @@ TEST_CASE("an untracked input (stdin) keeps no record but its errors are listed"
     DYNAMIC_SECTION(backend) {
       test::FreshStore fresh(backend);
       ArticleWriter& writer = fresh.store().writer();
+      ImportLog& log = fresh.store().import_log();
       ParsedFile in = file("<stdin>", {article("https://e.com/s", "S")});
       in.tracked = false;
       in.record.outcome = FileOutcome::kFailed;
@@ -542,7 +547,7 @@ TEST_CASE("an untracked input (stdin) keeps no record but its errors are listed"
       CHECK(*counts == WriteCounts{1, 0, 0});
       CHECK(test::stored_rows(fresh.spec(), "SELECT count(*) FROM import_files") ==
             std::vector<std::string>{"0"});
-      auto failed = writer.failed_inputs();
+      auto failed = log.failed_inputs();
       REQUIRE(failed);
       REQUIRE(failed->size() == 1);
       CHECK((*failed)[0].path == "<stdin>");

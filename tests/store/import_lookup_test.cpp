@@ -7,6 +7,7 @@
 #include <newsdb/store.hpp>
 #include <random>
 
+#include "store/parsed_file.hpp"
 #include "store/writer_fixtures.hpp"
 #include "support/backends.hpp"
 
@@ -35,9 +36,8 @@ void write_records(ArticleWriter& writer, const Stored& stored) {
 }
 
 // Checks each answer of lookup(paths) against the map: the record's path and size, or none.
-void check_lookup(ArticleWriter& writer, const std::vector<std::string>& paths,
-                  const Stored& stored) {
-  auto found = writer.lookup(paths);
+void check_lookup(ImportLog& log, const std::vector<std::string>& paths, const Stored& stored) {
+  auto found = log.lookup(paths);
   REQUIRE(found);
   REQUIRE(found->size() == paths.size());
   for (std::size_t i = 0; i < paths.size(); ++i) {
@@ -96,16 +96,16 @@ TEST_CASE("lookup answers every path in any order: ascending, descending, shuffl
       // as SQLite's BINARY collation does).
       std::vector<std::string> paths = asked;
       std::sort(paths.begin(), paths.end());
-      SECTION("ascending") { check_lookup(writer, paths, stored); }
+      SECTION("ascending") { check_lookup(fresh.store().import_log(), paths, stored); }
       SECTION("descending") {
         std::reverse(paths.begin(), paths.end());
-        check_lookup(writer, paths, stored);
+        check_lookup(fresh.store().import_log(), paths, stored);
       }
       SECTION("only the stored, far apart: each more than a few rows after the last") {
         std::vector<std::string> sparse;
         for (int i = 0; i < 300; i += 60) sparse.push_back(numbered("corpus/a/", i));
         sparse.push_back(numbered("corpus/b/", 297));
-        check_lookup(writer, sparse, stored);
+        check_lookup(fresh.store().import_log(), sparse, stored);
       }
       SECTION("shuffled, with repeats, in runs of ascending paths") {
         std::mt19937 random(6);
@@ -116,9 +116,9 @@ TEST_CASE("lookup answers every path in any order: ascending, descending, shuffl
           std::sort(run.begin(), run.begin() + 100);  // half of it ascending, half shuffled
           mixed.insert(mixed.end(), run.begin(), run.end());
         }
-        check_lookup(writer, mixed, stored);
+        check_lookup(fresh.store().import_log(), mixed, stored);
       }
-      SECTION("an empty list") { check_lookup(writer, {}, stored); }
+      SECTION("an empty list") { check_lookup(fresh.store().import_log(), {}, stored); }
     }
   }
 }

@@ -10,6 +10,7 @@
 #include <newsdb/store.hpp>
 #include <string>
 
+#include "store/parsed_file.hpp"
 #include "support/pg_database.hpp"
 
 using namespace newsdb;

@@ -7,6 +7,7 @@
 #include <newsdb/store.hpp>
 #include <thread>
 
+#include "store/parsed_file.hpp"
 #include "store/postgres/article_writer.hpp"
 #include "store/postgres/staged_batch.hpp"
 #include "support/pg_database.hpp"

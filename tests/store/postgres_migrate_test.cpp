@@ -4,6 +4,7 @@
 #include <newsdb/migrate.hpp>
 #include <newsdb/store.hpp>
 
+#include "store/parsed_file.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/writer_fixtures.hpp"
 #include "support/pg_database.hpp"

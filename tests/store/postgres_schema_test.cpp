@@ -4,6 +4,7 @@
 #include <newsdb/store.hpp>
 #include <thread>
 
+#include "store/parsed_file.hpp"
 #include "store/postgres/schema.hpp"
 #include "support/pg_database.hpp"
 

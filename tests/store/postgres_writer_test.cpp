@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <newsdb/store.hpp>
 
+#include "store/parsed_file.hpp"
 #include "store/postgres/article_writer.hpp"
 #include "store/postgres/database_uri.hpp"
 #include "support/pg_database.hpp"
@@ -244,7 +245,7 @@ TEST_CASE("PostgreSQL: import records are looked up in the order asked",
   REQUIRE(write(*fx.store, {file("good.md", {article("https://x.test/g", "G")}), failed}));
 
   std::vector<std::string> paths{"bad.md", "unknown.md", "good.md"};
-  auto records = fx.store->writer().lookup(paths);
+  auto records = fx.store->import_log().lookup(paths);
   REQUIRE(records.has_value());
   REQUIRE(records->size() == 3);
   REQUIRE((*records)[0].has_value());
@@ -265,7 +266,7 @@ TEST_CASE("PostgreSQL: import records are looked up in the order asked",
   // Once the file imports, its errors are gone.
   REQUIRE(write(*fx.store, {file("bad.md", {article("https://x.test/b", "B")})}));
   CHECK(count(*fx.conn, "SELECT count(*) FROM import_errors") == 0);
-  auto again = fx.store->writer().lookup(paths);
+  auto again = fx.store->import_log().lookup(paths);
   REQUIRE(again.has_value());
   CHECK((*again)[0]->outcome == FileOutcome::kImported);
 }

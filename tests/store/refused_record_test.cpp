@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <newsdb/store.hpp>
 
+#include "store/parsed_file.hpp"
 #include "store/refused_records.hpp"
 #include "store/writer_fixtures.hpp"
 #include "support/backends.hpp"
@@ -47,6 +48,7 @@ TEST_CASE("a record the store refuses fails its input, and the rest of the batch
         test::FreshStore fresh(backend);
         const std::string& db = fresh.spec();
         ArticleWriter& writer = fresh.store().writer();
+        ImportLog& log = fresh.store().import_log();
         std::vector<ParsedFile> batch = inputs(0, n);
         // One input of three articles, the middle one refused.
         batch.push_back(file("many.ndjson",
@@ -73,7 +75,7 @@ TEST_CASE("a record the store refuses fails its input, and the rest of the batch
         CHECK(
             test::stored_rows(db, "SELECT count(*) FROM import_files WHERE outcome = 'imported'") ==
             Rows{std::to_string(n)});
-        auto failed = writer.failed_inputs();
+        auto failed = log.failed_inputs();
         REQUIRE(failed);
         REQUIRE(failed->size() == 1);
         CHECK((*failed)[0].path == "many.ndjson");

@@ -69,6 +69,7 @@ TEST_CASE("SQLite: batches in a shared transaction are seen by others only once 
           "[store][sqlite][writer][shared-transaction]") {
   test::FreshStore fresh("sqlite");
   ArticleWriter& writer = fresh.store().writer();
+  ImportLog& log = fresh.store().import_log();
   writer.set_batches_per_commit(3);
   const std::string& db = fresh.spec();
   auto stored = [&] { return test::stored_rows(db, "SELECT count(*) FROM articles"); };
@@ -81,7 +82,7 @@ TEST_CASE("SQLite: batches in a shared transaction are seen by others only once 
   auto seen = writer.stored_hashes(std::vector<std::string>{"https://e.com/2"});
   REQUIRE(seen);
   CHECK((*seen)[0].has_value());
-  auto recorded = writer.lookup(std::vector<std::string>{"1.md"});
+  auto recorded = log.lookup(std::vector<std::string>{"1.md"});
   REQUIRE(recorded);
   CHECK((*recorded)[0].has_value());
 

@@ -9,6 +9,7 @@
 #include <random>
 #include <time.h>
 
+#include "store/parsed_file.hpp"
 #include "store/writer_fixtures.hpp"
 #include "support/backends.hpp"
 

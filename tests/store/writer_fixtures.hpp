@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "store/parsed_file.hpp"
 #include "store/sqlite/database.hpp"
 
 namespace newsdb::test {

@@ -1,3 +1,4 @@
+#include "store/parsed_file.hpp"
 #include "support/fixture_store.hpp"
 
 #include <algorithm>

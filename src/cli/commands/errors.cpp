@@ -40,7 +40,7 @@ int run_errors(const ErrorsOptions& options, Context& ctx) {
   // No database yet means nothing failed: an empty list, not an error.
   auto store = ctx.open_store_if_exists(OpenMode::kReadOnly);
   if (!store) return ctx.report(store.error());
-  auto listed = *store ? (*store)->writer().failed_inputs() : std::vector<FailedInput>{};
+  auto listed = *store ? (*store)->import_log().failed_inputs() : std::vector<FailedInput>{};
   if (!listed) return ctx.report(listed.error());
   const std::vector<FailedInput>& failed = *listed;
   if (*format != Format::kTable) {

@@ -94,7 +94,7 @@ int run_fetch(const FetchOptions& opts, Context& ctx) {
   }
 
   auto http = make_curl_client(*http_opts);
-  FeedPoller poller(*http, clock, (*store)->sources(), (*store)->writer(),
+  FeedPoller poller(*http, clock, (*store)->sources(), (*store)->import_log(), (*store)->writer(),
                     known_dates_in((*store)->reader()));
   auto reports = poller.poll(*chosen);
   if (!reports) return ctx.report(reports.error());

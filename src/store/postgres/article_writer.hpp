@@ -53,6 +53,7 @@
 #include <string>
 #include <vector>
 
+#include "store/parsed_file.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/staged_batch.hpp"
 
@@ -64,12 +65,13 @@ class PgArticleWriter final : public ArticleWriter {
   PgArticleWriter(Connection& conn, std::string uri);
   ~PgArticleWriter() override;
 
-  Result<std::vector<std::optional<ImportRecord>>> lookup(
-      std::span<const std::string> paths) override;
+  // The import log's reads and deletions (<newsdb/import_log.hpp>), on the writer's connection;
+  // reached through the store's import_log() (store/writer_import_log.hpp).
+  Result<std::vector<std::optional<ImportRecord>>> lookup(std::span<const std::string> paths);
   Result<WriteCounts> write_batch(std::span<const ParsedFile> batch, Timestamp now) override;
-  Result<std::vector<FailedInput>> failed_inputs() override;
-  Result<std::vector<std::string>> failed_under(const std::string& folder) override;
-  Result<void> forget_inputs(std::span<const std::string> paths) override;
+  Result<std::vector<FailedInput>> failed_inputs();
+  Result<std::vector<std::string>> failed_under(const std::string& folder);
+  Result<void> forget_inputs(std::span<const std::string> paths);
   Result<std::vector<std::optional<std::string>>> stored_hashes(
       std::span<const std::string> canonical_urls) override;
 

@@ -35,6 +35,7 @@ Result<std::unique_ptr<Store>> open_postgres_store(const std::string&, OpenMode)
 #include "store/postgres/source_registry.hpp"
 #include "store/postgres/story_tables.hpp"
 #include "store/postgres/story_rows.hpp"
+#include "store/writer_import_log.hpp"
 
 namespace newsdb::postgres {
 namespace {
@@ -47,6 +48,17 @@ class PostgresStore final : public Store {
   ArticleWriter& writer() override {
     if (!writer_) writer_ = std::make_unique<PgArticleWriter>(conn_, uri_);
     return *writer_;
+  }
+  // The writer keeps the log (store/writer_import_log.hpp).
+  newsdb::ImportLog& import_log() override {
+    if (!log_) {
+      auto writer = [this]() -> PgArticleWriter& {
+        this->writer();
+        return *writer_;
+      };
+      log_ = std::make_unique<store::WriterImportLog<PgArticleWriter>>(writer);
+    }
+    return *log_;
   }
   ArticleReader& reader() override {
     if (!reader_) reader_ = std::make_unique<PgArticleReader>(conn_);
@@ -70,6 +82,7 @@ class PostgresStore final : public Store {
   Connection conn_;
   std::string uri_;  // the writer's second connection opens it
   std::unique_ptr<PgArticleWriter> writer_;
+  std::unique_ptr<newsdb::ImportLog> log_;
   std::unique_ptr<PgArticleReader> reader_;
   std::unique_ptr<PgSourceRegistry> sources_;
   std::unique_ptr<PgStoryRows> story_rows_;

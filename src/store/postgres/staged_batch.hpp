@@ -33,6 +33,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/parsed_file.hpp"
 #include "store/postgres/copy_binary.hpp"
 #include "store/postgres/copy_text.hpp"
 #include "store/postgres/search_text.hpp"

@@ -13,6 +13,7 @@
 #include <optional>
 #include <newsdb/article_writer.hpp>
 
+#include "store/parsed_file.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/sqlite/wal_checkpointer.hpp"
 
@@ -23,14 +24,15 @@ class SqliteArticleWriter final : public ArticleWriter {
   explicit SqliteArticleWriter(Database& db);
   ~SqliteArticleWriter() override;
 
-  Result<std::vector<std::optional<ImportRecord>>> lookup(
-      std::span<const std::string> paths) override;
+  // The import log's reads and deletions (<newsdb/import_log.hpp>), on the writer's connection;
+  // reached through the store's import_log() (store/writer_import_log.hpp).
+  Result<std::vector<std::optional<ImportRecord>>> lookup(std::span<const std::string> paths);
   Result<WriteCounts> write_batch(std::span<const ParsedFile> batch, Timestamp now) override;
   void set_batches_per_commit(int batches) override;
   Result<void> commit() override;
-  Result<std::vector<FailedInput>> failed_inputs() override;
-  Result<std::vector<std::string>> failed_under(const std::string& folder) override;
-  Result<void> forget_inputs(std::span<const std::string> paths) override;
+  Result<std::vector<FailedInput>> failed_inputs();
+  Result<std::vector<std::string>> failed_under(const std::string& folder);
+  Result<void> forget_inputs(std::span<const std::string> paths);
   Result<std::vector<std::optional<std::string>>> stored_hashes(
       std::span<const std::string> canonical_urls) override;
 

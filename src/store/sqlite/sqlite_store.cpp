@@ -9,6 +9,7 @@
 #include "store/sqlite/source_registry.hpp"
 #include "store/sqlite/story_tables.hpp"
 #include "store/sqlite/story_rows.hpp"
+#include "store/writer_import_log.hpp"
 
 namespace newsdb::sqlite {
 namespace {
@@ -21,6 +22,17 @@ class SqliteStore final : public Store {
   ArticleWriter& writer() override {
     if (!writer_) writer_ = std::make_unique<SqliteArticleWriter>(db_);
     return *writer_;
+  }
+  // The writer keeps the log (store/writer_import_log.hpp).
+  newsdb::ImportLog& import_log() override {
+    if (!log_) {
+      auto writer = [this]() -> SqliteArticleWriter& {
+        this->writer();
+        return *writer_;
+      };
+      log_ = std::make_unique<store::WriterImportLog<SqliteArticleWriter>>(writer);
+    }
+    return *log_;
   }
   ArticleReader& reader() override {
     if (!reader_) reader_ = std::make_unique<SqliteArticleReader>(db_);
@@ -43,6 +55,7 @@ class SqliteStore final : public Store {
   // Declared first so it is destroyed last: the components' statements must go before it.
   Database db_;
   std::unique_ptr<SqliteArticleWriter> writer_;
+  std::unique_ptr<newsdb::ImportLog> log_;
   std::unique_ptr<SqliteArticleReader> reader_;
   std::unique_ptr<SqliteSourceRegistry> sources_;
   std::unique_ptr<SqliteStoryRows> story_rows_;

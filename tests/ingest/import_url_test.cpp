@@ -159,13 +159,13 @@ TEST_CASE("a URL that failed is retried by the next import and then counted",
       test::FreshStore fresh(backend);
       auto first = import_urls(fresh.spec(), {server.url("/feed.json")}, clock);
       CHECK(first.counts() == Counts{0, 0, 0, 0, 1});
-      auto failed = fresh.store().writer().failed_inputs();
+      auto failed = fresh.store().import_log().failed_inputs();
       REQUIRE(failed.has_value());
       REQUIRE(failed->size() == 1);
 
       auto second = import_urls(fresh.spec(), {server.url("/feed.json")}, clock);
       CHECK(second.counts() == Counts{2, 0, 0, 0, 0});
-      failed = fresh.store().writer().failed_inputs();
+      failed = fresh.store().import_log().failed_inputs();
       REQUIRE(failed.has_value());
       CHECK(failed->empty());
     }

@@ -1,7 +1,9 @@
+// URLs read once (`import URL`): fetched through the HttpClient, then the same document rules as
+// a source's poll (fetched_document.hpp).
 #include <newsdb/feed_fetch.hpp>
-#include <newsdb/feed_poller.hpp>
+#include <newsdb/fetch.hpp>
 
-#include "store/content_hash.hpp"
+#include "ingest/fetched_document.hpp"
 
 namespace newsdb {
 namespace {
@@ -55,24 +57,13 @@ std::vector<FetchedInput> fetch_url_inputs(const std::vector<std::string>& urls,
     if (response->status < 200 || response->status >= 300) {
       return fail_input(in, http_status_text(response->status));
     }
+    auto doc = ingest::parse_fetched(ingest::fetched_identity(in.url, response->body), *response,
+                                     clock.now(), limits, known);
     in.bytes = response->body.size();
-    in.content_hash = store::bytes_content_hash(response->body);
-    FeedContext ctx;
-    ctx.url = response->final_url;
-    ctx.fetched_at = clock.now();
-    ctx.content_type = response->content_type;
-    ctx.limits = limits;
-    auto feed = parse_feed(response->body, ctx);
-    if (!feed) return fail_input(in, feed.error().message);
-    in.format = feed->format;
-    keep_known_dates(feed->articles, known);
-    in.parsed.articles = std::move(feed->articles);
-    in.parsed.failed_records = feed->failed_records;
-    for (auto& d : feed->diagnostics) {
-      d.path = in.url;
-      if (d.severity == Severity::kError) in.parsed.status = InputStatus::kFailed;
-      in.parsed.diagnostics.push_back(std::move(d));
-    }
+    in.content_hash = std::move(doc.id.content_hash);
+    in.format = doc.format;
+    in.parsed = std::move(doc.parsed);
+    for (auto& d : in.parsed.diagnostics) d.path = in.url;  // the input as it was named
   });
   return out;
 }

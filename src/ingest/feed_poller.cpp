@@ -1,17 +1,18 @@
+// The poller: HTTP through the HttpClient, then each 2xx document through the import pipeline's
+// rules (fetched_document.hpp, input_outcome.hpp), written by the ArticleWriter one source at a
+// time so that each source's report has its own counts.
 #include <newsdb/feed_poller.hpp>
 
 #include <algorithm>
 #include <newsdb/date.hpp>
+#include <newsdb/fetch_schedule.hpp>
 
-#include "store/content_hash.hpp"
+#include "ingest/fetched_document.hpp"
+#include "ingest/input_outcome.hpp"
+#include "store/parsed_file.hpp"
 
 namespace newsdb {
 namespace {
-
-bool has_errors(const std::vector<Diagnostic>& diagnostics) {
-  return std::any_of(diagnostics.begin(), diagnostics.end(),
-                     [](const Diagnostic& d) { return d.severity == Severity::kError; });
-}
 
 // A successful response's validators replace the old ones (a response without them clears them:
 // stale ones must not be sent back).
@@ -21,25 +22,34 @@ void keep_validators(PollReport& report, const HttpResponse& response) {
   report.source.last_modified = response.last_modified;
 }
 
-}  // namespace
-
-std::string http_status_text(int status) {
-  const char* reason = "";
-  switch (status) {
-    case 400: reason = " Bad Request"; break;
-    case 401: reason = " Unauthorized"; break;
-    case 403: reason = " Forbidden"; break;
-    case 404: reason = " Not Found"; break;
-    case 410: reason = " Gone"; break;
-    case 429: reason = " Too Many Requests"; break;
-    case 500: reason = " Internal Server Error"; break;
-    case 502: reason = " Bad Gateway"; break;
-    case 503: reason = " Service Unavailable"; break;
-    case 504: reason = " Gateway Timeout"; break;
-    default: break;
+// True (and the report filled in) when the body is byte for byte what the last poll imported.
+bool unchanged(PollReport& report, const ingest::InputIdentity& id, Timestamp now, ImportLog& log,
+               ArticleWriter& writer, std::optional<Error>& store_error) {
+  // A source that never had an answer reads its first document whole, even when `import URL`
+  // recorded the same bytes: it learns its title from it.
+  if (!report.source.last_status) return false;
+  auto recorded = log.lookup(std::span(&report.source.url, 1));
+  if (!recorded) {
+    store_error = recorded.error();
+    return true;
   }
-  return "HTTP " + std::to_string(status) + reason;
+  const auto& previous = (*recorded)[0];
+  // The pipeline's rule for every input named by the user (a source is one).
+  if (!ingest::content_unchanged(previous, id.content_hash, ingest::InputOrigin::kArgument)) {
+    return false;
+  }
+  ParsedFile file = ingest::unchanged_file(id, *previous);
+  if (auto w = writer.write_batch(std::span(&file, 1), now); !w) {
+    store_error = w.error();
+    return true;
+  }
+  report.status = PollStatus::kUnchanged;
+  report.items = static_cast<std::size_t>(previous->articles);
+  report.source.last_new_items = 0;
+  return true;
 }
+
+}  // namespace
 
 Result<std::vector<Source>> sources_to_poll(const std::vector<Source>& all,
                                             const std::vector<std::string>& urls, Timestamp now) {
@@ -66,10 +76,11 @@ Result<std::vector<Source>> sources_to_poll(const std::vector<Source>& all,
 }
 
 FeedPoller::FeedPoller(HttpClient& http, const Clock& clock, SourceRegistry& sources,
-                       ArticleWriter& writer, KnownFetchDate known_fetch_date)
+                       ImportLog& log, ArticleWriter& writer, KnownFetchDate known_fetch_date)
     : http_(http),
       clock_(clock),
       sources_(sources),
+      log_(log),
       writer_(writer),
       known_fetch_date_(std::move(known_fetch_date)) {}
 
@@ -137,61 +148,45 @@ PollReport FeedPoller::complete(const Source& source, Result<HttpResponse> respo
 
 void FeedPoller::fetched(PollReport& report, HttpResponse& response, Timestamp now) {
   report.http_status = response.status;
-  std::string hash = store::bytes_content_hash(response.body);
-  ImportRecord record{report.source.url, static_cast<std::int64_t>(response.body.size()), 0, hash,
-                      FileOutcome::kImported, 0};
-  if (unchanged(report, hash, now)) {
+  // Keyed by the source's URL, as `import URL` keys the same URL: one record for both.
+  ingest::InputIdentity id = ingest::fetched_identity(report.source.url, response.body);
+  if (unchanged(report, id, now, log_, writer_, store_error_)) {
     keep_validators(report, response);
     return;
   }
 
-  FeedContext ctx;
-  ctx.url = response.final_url;
-  ctx.fetched_at = now;
-  ctx.content_type = response.content_type;
-  auto feed = parse_feed(response.body, ctx);
-  if (!feed) {
-    // Recorded like a file that failed, so `newsdb errors` lists it too.
-    ParsedFile file;
-    file.record = record;
-    file.record.outcome = FileOutcome::kFailed;
-    file.diagnostics.push_back(Diagnostic{report.source.url, 0, 0, "", feed.error().message,
-                                          Severity::kError});
-    if (auto w = writer_.write_batch(std::span(&file, 1), now); !w) store_error_ = w.error();
-    failed(report, response.status, feed.error().message, now);
-    return;
-  }
-
-  keep_known_dates(feed->articles, known_fetch_date_);
-
-  ParsedFile file;
-  file.record = record;
-  file.record.outcome =
-      has_errors(feed->diagnostics) ? FileOutcome::kFailed : FileOutcome::kImported;
-  file.record.articles = static_cast<std::int64_t>(feed->articles.size());
-  file.articles = std::move(feed->articles);
-  file.diagnostics = feed->diagnostics;
+  auto doc = ingest::parse_fetched(std::move(id), response, now, ParseLimits{}, known_fetch_date_);
+  std::size_t failed_records = doc.parsed.failed_records;
+  std::vector<Diagnostic> diagnostics = doc.parsed.diagnostics;
+  ParsedFile file = ingest::parsed_file(doc.id, ingest::InputOrigin::kArgument,
+                                        std::move(doc.parsed));
+  // A document that is not a feed is recorded like a file that failed, so `newsdb errors`
+  // lists it too.
   auto counts = writer_.write_batch(std::span(&file, 1), now);
   if (!counts) {
     store_error_ = counts.error();
     return;
   }
+  if (!doc.format) {
+    failed(report, response.status, diagnostics.empty() ? "" : diagnostics.front().message, now);
+    return;
+  }
 
   report.status = PollStatus::kFetched;
-  if (feed->failed_records > 0) {
+  if (failed_records > 0) {
     // The good items are in; the source still says what went wrong, until a poll without it.
-    auto first = std::find_if(feed->diagnostics.begin(), feed->diagnostics.end(),
+    auto first = std::find_if(diagnostics.begin(), diagnostics.end(),
                               [](const Diagnostic& d) { return d.severity == Severity::kError; });
-    report.error = std::to_string(feed->failed_records) +
-                   (feed->failed_records == 1 ? " item failed" : " items failed") +
-                   (first != feed->diagnostics.end() ? ": " + first->message : std::string());
+    report.error = std::to_string(failed_records) +
+                   (failed_records == 1 ? " item failed" : " items failed") +
+                   (first != diagnostics.end() ? ": " + first->message : std::string());
   }
-  report.format = feed->format;
+  report.format = doc.format;
   report.items = file.articles.size();
   report.counts = *counts;
-  report.diagnostics = std::move(feed->diagnostics);
+  report.diagnostics = std::move(diagnostics);
   report.source.last_new_items = counts->added;
-  if (feed->title) report.source.title = feed->title;
+  if (doc.title) report.source.title = doc.title;
   keep_validators(report, response);
 }
 
@@ -211,32 +206,6 @@ void FeedPoller::move(PollReport& report, const std::string& permanent_url) {
     report.moved_from = report.source.url;
     report.source.url = permanent_url;
   }
-}
-
-bool FeedPoller::unchanged(PollReport& report, const std::string& hash, Timestamp now) {
-  // A source that never had an answer reads its first document whole, even when `import URL`
-  // recorded the same bytes: it learns its title from it.
-  if (!report.source.last_status) return false;
-  auto recorded = writer_.lookup(std::span(&report.source.url, 1));
-  if (!recorded) {
-    store_error_ = recorded.error();
-    return true;
-  }
-  const auto& previous = (*recorded)[0];
-  if (!previous || previous->content_hash != hash || previous->outcome != FileOutcome::kImported) {
-    return false;
-  }
-  ParsedFile file;
-  file.record = *previous;
-  file.content = ContentState::kUnchanged;
-  if (auto w = writer_.write_batch(std::span(&file, 1), now); !w) {
-    store_error_ = w.error();
-    return true;
-  }
-  report.status = PollStatus::kUnchanged;
-  report.items = static_cast<std::size_t>(previous->articles);
-  report.source.last_new_items = 0;
-  return true;
 }
 
 void FeedPoller::failed(PollReport& report, std::optional<int> status, std::string error,

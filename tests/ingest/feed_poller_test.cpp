@@ -4,6 +4,7 @@
 #include <newsdb/store.hpp>
 
 #include "store/content_hash.hpp"
+#include "store/parsed_file.hpp"
 #include "support/backends.hpp"
 #include "support/fixtures.hpp"
 #include "support/http_server.hpp"
@@ -15,8 +16,9 @@ namespace {
 
 const Timestamp kT0{std::chrono::sys_days{std::chrono::year{2023} / 12 / 10}};
 
-// Keeps what it is given, counting like the store does: by canonical URL, last write wins.
-class MemoryWriter final : public ArticleWriter {
+// Keeps what it is given, counting like the store does: by canonical URL, last write wins; and
+// the import records it was given, as the store's import log.
+class MemoryWriter final : public ArticleWriter, public ImportLog {
  public:
   Result<std::vector<std::optional<ImportRecord>>> lookup(
       std::span<const std::string> paths) override {
@@ -81,7 +83,7 @@ struct Rig {
     return r->source;
   }
   std::vector<PollReport> poll(const std::vector<Source>& sources) {
-    FeedPoller poller(*http, clock, fresh.store().sources(), writer,
+    FeedPoller poller(*http, clock, fresh.store().sources(), writer, writer,
                       [this](const std::string& url) -> std::optional<Timestamp> {
                         auto it = writer.stored.find(url);
                         if (it == writer.stored.end()) return std::nullopt;
@@ -252,7 +254,8 @@ TEST_CASE("a source removed while it was polled is dropped, the others are saved
       REQUIRE(removed.has_value());
       REQUIRE(*removed);
 
-      FeedPoller poller(*rig.http, rig.clock, rig.fresh.store().sources(), rig.writer);
+      FeedPoller poller(*rig.http, rig.clock, rig.fresh.store().sources(), rig.writer,
+                        rig.writer);
       auto reports = poller.poll({gone, kept});
       REQUIRE(reports.has_value());
       REQUIRE(reports->size() == 2);

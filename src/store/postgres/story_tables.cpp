@@ -5,6 +5,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "store/parsed_file.hpp"
 #include "store/postgres/copy_text.hpp"
 #include "story/story_title.hpp"
 

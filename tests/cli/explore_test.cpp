@@ -112,7 +112,7 @@ TEST_CASE("articles_iso shows times as ISO-8601 and the provider by name", "[cli
   }
 }
 
-TEST_CASE("--db naming a folder says it is a folder, exit 2", "[cli][db]") {
+TEST_CASE("a --db naming a folder says it is a folder, exit 2", "[cli][db]") {
   TempDir dir;
   const std::string folder = dir.path().string();
   const std::string message = "newsdb: error: " + folder +

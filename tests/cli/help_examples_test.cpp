@@ -40,7 +40,7 @@ TEST_CASE("every command's help has an example of that command", "[cli][usage]")
   }
 }
 
-TEST_CASE("--version prints the version", "[cli][usage]") {
+TEST_CASE("newsdb --version prints the version", "[cli][usage]") {
   auto ran = run_cli({"--version"});
   CHECK(ran.status == 0);
   CHECK(ran.out == std::string("newsdb ") + newsdb::kVersion + "\n");

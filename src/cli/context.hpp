@@ -14,7 +14,7 @@
 
 namespace newsdb::cli {
 
-// Exit statuses (DESIGN.md).
+// Exit statuses (docs/cli.md).
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailed = 1;  // some input failed, or nothing matched an id/URL
 inline constexpr int kExitUsage = 2;

@@ -1,4 +1,4 @@
-// FILTERS (DESIGN.md): the options `query`, `search`, `export` and the facet commands share, as a
+// FILTERS (docs/cli.md): the options `query`, `search`, `export` and the facet commands share, as a
 // plain struct that CLI11 fills, and its translation into a Query.
 //
 //   -t/--topic T -p/--provider P --category C --type T   repeatable: repeats OR, different

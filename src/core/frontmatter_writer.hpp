@@ -1,4 +1,4 @@
-// Writing an article as a frontmatter document (DESIGN.md, "The article format"): what
+// Writing an article as a frontmatter document (docs/format.md): what
 // `show --format frontmatter` prints and what `export --format frontmatter` writes per file.
 //
 // Contract: parsing the output gives back the same Article (every field, unknown fields at every

@@ -1,4 +1,4 @@
-// Typed records from an event stream: every rule of DESIGN.md's "Typed record rules", written once
+// Typed records from an event stream: every rule of docs/format.md, written once
 // for YAML frontmatter and JSON records alike.
 //
 // The rules this builder applies (README, "Article format rules", is the user-facing version):

@@ -1,4 +1,4 @@
-// Turning SOURCE arguments into the ordered stream of inputs to read (DESIGN.md: "input order is
+// Turning SOURCE arguments into the ordered stream of inputs to read (docs/import.md: "input order is
 // deterministic: arguments in order, directories in sorted path order").
 //
 // Files come with their size and modification time. Folders are walked recursively; their files

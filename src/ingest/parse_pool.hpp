@@ -1,5 +1,5 @@
 // Parsing many inputs on several threads while delivering their results strictly in input order
-// (DESIGN.md: the record seen last in input order wins, whatever the number of threads).
+// (docs/format.md: the record seen last in input order wins, whatever the number of threads).
 //
 // Workers take inputs in order, read each with one read into memory and parse it (parse_input);
 // the calling thread receives the results one by one in input order. At most `window` inputs are

@@ -1,4 +1,4 @@
-// The key a name is matched by: topic, provider and category filters "ignore case" (DESIGN.md),
+// The key a name is matched by: topic, provider and category filters "ignore case" (docs/cli.md),
 // so the store keeps a folded copy of each name (*_key columns) and folds the user's value the
 // same way. Every backend and both sides (writer and reader) must use this one function.
 #pragma once

@@ -1,4 +1,4 @@
-// `newsdb errors`: the inputs whose last import failed, with their diagnostics (DESIGN.md, "Bad
+// `newsdb errors`: the inputs whose last import failed, with their diagnostics (docs/cli.md, "Bad
 // input"). The next import retries them (standard input excepted: it is not kept); once one
 // imports, it leaves this list, and so does one the next complete walk of its folder no longer
 // finds.

@@ -1,5 +1,5 @@
 // `newsdb fetch [URL...]`: polls every due source (or the named ones) concurrently and imports
-// what is new (DESIGN.md, "Feeds"). Exits 1 when any source failed, naming them.
+// what is new (docs/feeds.md). Exits 1 when any source failed, naming them.
 #include <CLI/CLI.hpp>
 #include <newsdb/feed_fetch.hpp>
 #include <newsdb/feed_poller.hpp>

@@ -1,4 +1,4 @@
-// `newsdb import SOURCE...`: parse articles and store them (DESIGN.md, "Commands"). Diagnostics go
+// `newsdb import SOURCE...`: parse articles and store them (docs/cli.md). Diagnostics go
 // to stderr in input order as `check` prints them; the summary goes to stdout (a JSON object with
 // --report json); a progress bar is drawn on stderr when it is a terminal.
 #include <CLI/CLI.hpp>

@@ -1,5 +1,5 @@
 // `newsdb sources add URL [--every D]`, `sources list [--format table|json|ndjson]`,
-// `sources remove URL`: the feeds `newsdb fetch` polls (DESIGN.md, "Feeds").
+// `sources remove URL`: the feeds `newsdb fetch` polls (docs/feeds.md).
 #include <CLI/CLI.hpp>
 #include <array>
 #include <chrono>

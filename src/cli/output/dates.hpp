@@ -1,4 +1,4 @@
-// Dates as every command prints them: YYYY-MM-DDTHH:MM:SSZ (DESIGN.md), or an empty string when
+// Dates as every command prints them: YYYY-MM-DDTHH:MM:SSZ (docs/cli.md), or an empty string when
 // an article has none.
 #pragma once
 

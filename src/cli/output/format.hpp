@@ -13,7 +13,7 @@ enum class Format { kTable, kJson, kNdjson, kCsv, kTsv, kFrontmatter, kUrls, kTe
 std::string_view format_name(Format format);
 
 // Parses `name` among `allowed`; kInvalidInput naming the allowed ones otherwise. "table" and
-// "text" both name a command's readable layout (DESIGN.md calls it `table`; `show` and `stats`
+// "text" both name a command's readable layout (the docs call it `table`; `show` and `stats`
 // print text, not a grid): either is taken for whichever of kTable and kText `allowed` holds.
 Result<Format> parse_format(std::string_view name, std::span<const Format> allowed);
 

@@ -30,8 +30,15 @@ echo "install: the program, man page, completions, headers and CMake package are
 # The completions load: bash registers the function, zsh and fish read the files without error.
 bash -c "source '$prefix/share/bash-completion/completions/newsdb' && complete -p newsdb" >/dev/null \
   || fail "the bash completion does not load"
-if command -v zsh >/dev/null; then zsh -n "$prefix/share/zsh/site-functions/_newsdb" || fail "zsh completion syntax"; fi
-if command -v fish >/dev/null; then fish -n "$prefix/share/fish/vendor_completions.d/newsdb.fish" || fail "fish completion syntax"; fi
+command -v zsh >/dev/null || fail "no zsh to check the zsh completion with (bash scripts/install-deps.sh all)"
+command -v fish >/dev/null || fail "no fish to check the fish completion with (bash scripts/install-deps.sh all)"
+zsh -n "$prefix/share/zsh/site-functions/_newsdb" || fail "zsh completion syntax"
+fish -n "$prefix/share/fish/vendor_completions.d/newsdb.fish" || fail "fish completion syntax"
+# Loaded for real: zsh's completion system defines the function, fish lists the subcommands.
+zsh -fc "fpath=('$prefix/share/zsh/site-functions' \$fpath); autoload -Uz compinit && compinit -u -d '$work/zcompdump' && (( \${+_comps[newsdb]} ))" \
+  || fail "the zsh completion does not register newsdb"
+fish -c "source '$prefix/share/fish/vendor_completions.d/newsdb.fish'; complete -C 'newsdb qu'" | grep -q '^query' \
+  || fail "the fish completion does not complete 'newsdb qu' to query"
 
 # The consumer, built against the installed package only.
 cmake -S tests/consumer -B "$work/consumer" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" >/dev/null \

@@ -24,8 +24,9 @@ build=(
 # PostgreSQL 15 server for the second backend, ccache for repeated builds, and headless Chromium
 # for the web page's browser tests.
 test=(catch2 sqlite3 python3 postgresql-15 postgresql-contrib-15 ccache chromium chromium-driver)
-# CI's extra steps: libFuzzer (clang), the benchmark and its peers, the .deb and the man page.
-ci=(clang-19 libclang-rt-19-dev python3-yaml hyperfine sqlite-utils dpkg-dev file groff-base man-db wrk)
+# CI's extra steps: libFuzzer (clang), the benchmark and its peers, the .deb, the man page and
+# the shells whose completions are checked.
+ci=(clang-19 libclang-rt-19-dev python3-yaml hyperfine sqlite-utils dpkg-dev file groff-base man-db wrk zsh fish)
 case $group in
   build) packages=("${build[@]}") ;;
   test) packages=("${build[@]}" "${test[@]}") ;;
